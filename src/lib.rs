@@ -1,14 +1,233 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! Lectern's extraction core: a page's HTML in, a clean `Article` out.
+//!
+//! The page goes through three stages, each its own module:
+//! 1. [`scan`]: one streaming lol_html pass into a compact per-element summary and the
+//!    page's metadata — no DOM tree is built;
+//! 2. [`decide`]: pick the article's root element and mark the clutter inside it, each
+//!    decision with a category and a reason;
+//! 3. [`rewrite`]: a second lol_html pass over the article's byte range only, emitting
+//!    sanitized reader HTML and plain text.
+//!
+//! The crate is pure Rust (no wasm types) so it tests natively and compiles to wasm.
+
+mod decide;
+mod encoding;
+mod html;
+mod metadata;
+mod readerable;
+mod rewrite;
+pub mod rules;
+mod sanitize;
+mod scan;
+mod text;
+mod tree;
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::readerable::is_probably_readerable;
+pub use crate::rules::Category;
+
+/// The largest page accepted (bytes after decoding to UTF-8): offsets in the summary are 32-bit.
+pub const MAX_INPUT: usize = 1 << 31;
+
+/// Why an extraction failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The page is larger than the extractor accepts.
+    #[error("the page is larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    /// lol_html stopped on the input.
+    #[error("the HTML could not be parsed: {0}")]
+    Parse(String),
+    /// The page URL given by the caller is not a valid absolute URL.
+    #[error("the page URL {0:?} is not a valid absolute URL")]
+    InvalidUrl(String),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Settings for one extraction.
+#[must_use]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// The page's URL: relative links and images are resolved against it (and `<base>`).
+    pub url: Option<String>,
+    /// The charset the page was served with (the `Content-Type` header's), if known.
+    pub charset: Option<String>,
+    /// Clutter categories to keep in the article instead of removing.
+    pub keep: Vec<Category>,
+    /// Whether images are kept in the reader HTML.
+    pub images: bool,
+}
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+impl Default for Options {
+    fn default() -> Self {
+        Options { url: None, charset: None, keep: Vec::new(), images: true }
+    }
+}
+
+impl Options {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page URL.
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets the charset the page was served with.
+    pub fn charset(mut self, charset: impl Into<String>) -> Self {
+        self.charset = Some(charset.into());
+        self
+    }
+
+    /// Keeps blocks of `category` in the article (e.g. the author bio).
+    pub fn keep(mut self, category: Category) -> Self {
+        if !self.keep.contains(&category) {
+            self.keep.push(category);
+        }
+        self
+    }
+
+    /// Keeps or drops images.
+    pub fn images(mut self, images: bool) -> Self {
+        self.images = images;
+        self
+    }
+
+    fn removes(&self, category: Category) -> bool {
+        !self.keep.contains(&category)
+    }
+}
+
+/// A block the extractor took out of the article, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Removed {
+    pub category: Category,
+    /// The rule that matched, in words.
+    pub reason: String,
+    /// The block's first words.
+    pub text: String,
+    /// The element's position among the page's elements in document order.
+    pub element: u32,
+}
+
+/// The article Lectern extracted from a page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: Option<String>,
+    /// The author's name (several joined with ", "), never a bio.
+    pub byline: Option<String>,
+    pub published_time: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub lead_image: Option<String>,
+    /// Sanitized reader HTML, safe to set as `innerHTML` in an extension page.
+    pub content: String,
+    /// The body as plain text, paragraphs separated by blank lines.
+    pub text: String,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    /// Whether the page looks like an article.
+    pub readerable: bool,
+    pub removed: Vec<Removed>,
+}
+
+/// Extracts the article from a whole page.
+pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
+    let mut extractor = Extractor::new(options.clone())?;
+    extractor.write(html)?;
+    extractor.end()
+}
+
+/// The streaming extractor: `write` the page's bytes as they arrive, then `end`.
+///
+/// The scan runs as bytes come in; the decision and the rewrite of the article's
+/// range run at `end`. The result does not depend on how the bytes were chunked.
+pub struct Extractor {
+    options: Options,
+    base: Option<url::Url>,
+    decoder: encoding::StreamDecoder,
+    utf8: Vec<u8>,
+    scanned: usize,
+    scanner: scan::Scanner,
+}
+
+impl Extractor {
+    pub fn new(options: Options) -> Result<Self, Error> {
+        let base = match &options.url {
+            Some(u) => Some(url::Url::parse(u).map_err(|_| Error::InvalidUrl(u.clone()))?),
+            None => None,
+        };
+        Ok(Extractor {
+            decoder: encoding::StreamDecoder::new(options.charset.as_deref()),
+            options,
+            base,
+            utf8: Vec::new(),
+            scanned: 0,
+            scanner: scan::Scanner::new(),
+        })
+    }
+
+    /// Feeds the next bytes of the page.
+    pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.decoder.write(chunk, &mut self.utf8);
+        self.feed()
+    }
+
+    fn feed(&mut self) -> Result<(), Error> {
+        if self.utf8.len() > MAX_INPUT {
+            return Err(Error::TooLarge { limit: MAX_INPUT });
+        }
+        if self.utf8.len() > self.scanned {
+            self.scanner.write(&self.utf8[self.scanned..])?;
+            self.scanned = self.utf8.len();
+        }
+        Ok(())
+    }
+
+    /// Finishes the page and builds the article.
+    pub fn end(mut self) -> Result<Article, Error> {
+        self.decoder.end(&mut self.utf8);
+        self.feed()?;
+        let summary = self.scanner.end()?;
+        // The decoder wrote valid UTF-8, so this never replaces anything.
+        let source = String::from_utf8_lossy(&self.utf8);
+        Ok(build(&summary, &source, self.base.as_ref(), &self.options))
+    }
+}
+
+/// Decide, then rewrite: everything after the scan.
+fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, options: &Options) -> Article {
+    let base = sanitize::base_url(page_url, summary.meta.base.as_deref());
+    let mut meta = metadata::read(summary, source, base.as_ref());
+    let decision = decide::decide(summary, source, meta.title.as_deref(), options);
+    let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
+    if meta.byline.is_none() {
+        meta.byline = decision.byline.clone();
+    }
+    if meta.published_time.is_none() {
+        meta.published_time = metadata::time_in(summary, decision.root);
+    }
+    let excerpt = meta.excerpt.or_else(|| body.text.split("\n\n").find(|p| !p.trim().is_empty()).map(|p| p.trim().to_string()));
+    let word_count = text::count_words(&body.text);
+    Article {
+        title: meta.title,
+        byline: meta.byline,
+        published_time: meta.published_time,
+        site_name: meta.site_name,
+        lang: meta.lang,
+        dir: meta.dir,
+        excerpt,
+        lead_image: meta.lead_image,
+        reading_minutes: if word_count == 0 { 0 } else { word_count.div_ceil(230) },
+        word_count,
+        readerable: readerable::summary_is_readerable(summary),
+        removed: decision.removed_list(summary, source),
+        content: body.html,
+        text: body.text,
     }
 }

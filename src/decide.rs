@@ -1,0 +1,829 @@
+//! Pass 2 of 3, on the summary only: which element is the article, and which blocks
+//! inside it are clutter.
+//!
+//! Choosing the root follows Readability's scoring (paragraphs score their ancestors;
+//! link-heavy and furniture-classed blocks score low; siblings that look alike join),
+//! because that is what readers' expectations were trained on. Inside the root every
+//! removal is a `Removal` with a category from `rules` and a reason a reader can read.
+
+use std::borrow::Cow;
+
+use crate::html::Tag;
+use crate::rules::{self, Category, TokenMatch};
+use crate::scan::{flag, Node, Stats, Summary, NONE};
+use crate::text::source_text;
+use crate::{Options, Removed};
+
+/// What the rewrite does with an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Keep it (the sanitizer still decides how it is written).
+    Keep,
+    /// Leave it out silently: not part of the article (a sibling not chosen, the byline,
+    /// the heading that repeats the title).
+    Drop,
+    /// Leave it out as clutter: index into `Decision::removals`.
+    Removed(u32),
+    /// A layout table: keep its content, not its table structure.
+    Layout,
+}
+
+/// A block taken out, and why.
+#[derive(Debug, Clone)]
+pub struct Removal {
+    pub node: u32,
+    pub category: Category,
+    pub reason: Cow<'static, str>,
+}
+
+/// The decision for one page.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// The article's root: its range is what the rewrite reads.
+    pub root: usize,
+    /// Byte range of the source to rewrite.
+    pub range: (u32, u32),
+    /// One mark per node of the summary.
+    pub marks: Vec<Mark>,
+    pub removals: Vec<Removal>,
+    /// The byline found in the page (used when the metadata has none).
+    pub byline: Option<String>,
+    /// Characters of article text left after the removals.
+    pub text_len: u32,
+}
+
+impl Decision {
+    /// The removals as the public `Removed` list, in document order.
+    pub fn removed_list(&self, summary: &Summary, source: &str) -> Vec<Removed> {
+        let mut list: Vec<&Removal> = self.removals.iter().collect();
+        list.sort_by_key(|r| r.node);
+        list.into_iter()
+            .map(|r| Removed {
+                category: r.category,
+                reason: r.reason.to_string(),
+                text: node_text(summary, source, r.node as usize, 100),
+                element: r.node,
+            })
+            .collect()
+    }
+}
+
+/// Readability's retry ladder: when the article comes out shorter than this, try again
+/// with fewer heuristics.
+const MIN_ARTICLE_CHARS: u32 = 500;
+
+#[derive(Debug, Clone, Copy)]
+struct Flags {
+    strip_unlikely: bool,
+    weight_classes: bool,
+    clean_conditionally: bool,
+}
+
+pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Options) -> Decision {
+    let ladder = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+    let mut best: Option<Decision> = None;
+    for flags in ladder {
+        let d = Attempt::new(summary, source, title, options, flags).run();
+        if d.text_len >= MIN_ARTICLE_CHARS {
+            return d;
+        }
+        if best.as_ref().is_none_or(|b| d.text_len > b.text_len) {
+            best = Some(d);
+        }
+    }
+    best.unwrap_or_else(|| empty(summary))
+}
+
+fn empty(summary: &Summary) -> Decision {
+    Decision { root: 0, range: (0, 0), marks: vec![Mark::Keep; summary.nodes.len()], removals: vec![], byline: None, text_len: 0 }
+}
+
+/// The text of a node, read from the source (for short nodes: labels, bylines, bios).
+pub fn node_text(summary: &Summary, source: &str, i: usize, limit: usize) -> String {
+    let n = &summary.nodes[i];
+    let from = if n.first_text == NONE { n.start } else { n.first_text.max(n.start) };
+    let end = (n.end as usize).min(source.len());
+    let from = (from as usize).min(end);
+    match source.get(from..end) {
+        Some(s) => source_text(s, limit),
+        None => String::new(),
+    }
+}
+
+struct Attempt<'a> {
+    summary: &'a Summary,
+    nodes: &'a [Node],
+    source: &'a str,
+    title: Option<&'a str>,
+    options: &'a Options,
+    flags: Flags,
+    /// Stats with excluded (and later removed) subtrees taken out.
+    stats: Vec<Stats>,
+    /// Whether the node or an ancestor is left out of scoring.
+    excluded: Vec<bool>,
+    /// Why the node itself is excluded, if it is.
+    own_exclusion: Vec<Option<Exclusion>>,
+    live_children: Vec<u32>,
+    score: Vec<f64>,
+    scored: Vec<bool>,
+    byline: Option<(usize, String)>,
+    title_heading: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Exclusion {
+    Hidden,
+    Unlikely,
+    NonContent,
+}
+
+impl<'a> Attempt<'a> {
+    fn new(summary: &'a Summary, source: &'a str, title: Option<&'a str>, options: &'a Options, flags: Flags) -> Self {
+        let n = summary.nodes.len();
+        Attempt {
+            summary,
+            nodes: &summary.nodes,
+            source,
+            title,
+            options,
+            flags,
+            stats: summary.nodes.iter().map(|n| n.stats).collect(),
+            excluded: vec![false; n],
+            own_exclusion: vec![None; n],
+            live_children: summary.nodes.iter().map(|n| n.children).collect(),
+            score: vec![0.0; n],
+            scored: vec![false; n],
+            byline: None,
+            title_heading: None,
+        }
+    }
+
+    fn run(mut self) -> Decision {
+        self.exclude();
+        self.score_paragraphs();
+        let (root, article) = self.choose_article();
+        self.mark(root, &article)
+    }
+
+    fn parent(&self, i: usize) -> Option<usize> {
+        self.nodes[i].parent()
+    }
+
+    fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(i), move |&p| self.parent(p))
+    }
+
+    fn class_weight(&self, i: usize) -> f64 {
+        if !self.flags.weight_classes {
+            return 0.0;
+        }
+        let n = &self.nodes[i];
+        let mut w = 0.0;
+        for part in [self.summary.class(n), self.summary.id(n)] {
+            if part.is_empty() {
+                continue;
+            }
+            if rules::mentions(part, rules::NEGATIVE_HINTS) {
+                w -= 25.0;
+            }
+            if rules::mentions(part, rules::POSITIVE_HINTS) {
+                w += 25.0;
+            }
+        }
+        w
+    }
+
+    fn is_unlikely(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        if matches!(n.tag, Tag::Body | Tag::A | Tag::Html) {
+            return false;
+        }
+        let role = self.summary.role(n);
+        if matches!(role, "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog") {
+            return true;
+        }
+        let class = self.summary.class(n);
+        let id = self.summary.id(n);
+        let hit = |hints: &[&str]| rules::mentions(class, hints) || rules::mentions(id, hints);
+        hit(rules::UNLIKELY_HINTS) && !hit(rules::MAYBE_HINTS) && !self.ancestors(i).any(|a| matches!(self.nodes[a].tag, Tag::Table | Tag::Code))
+    }
+
+    /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
+    fn exclude(&mut self) {
+        for i in 0..self.nodes.len() {
+            let n = &self.nodes[i];
+            if let Some(p) = n.parent() {
+                if self.excluded[p] {
+                    self.excluded[i] = true;
+                    continue;
+                }
+            }
+            let own = if n.tag.is_non_content() {
+                Some(Exclusion::NonContent)
+            } else if n.has(flag::HIDDEN) || (n.has(flag::ARIA_HIDDEN) && !self.summary.class(n).contains("fallback-image")) {
+                Some(Exclusion::Hidden)
+            } else {
+                None
+            };
+            if own.is_none() && self.byline.is_none() && self.is_byline(i) {
+                continue;
+            }
+            if own.is_none() && self.title_heading.is_none() && matches!(n.tag, Tag::H1 | Tag::H2) && self.repeats_title(i) {
+                self.title_heading = Some(i);
+                self.exclude_subtree(i, Exclusion::NonContent);
+                continue;
+            }
+            let own = own.or_else(|| (self.flags.strip_unlikely && self.is_unlikely(i)).then_some(Exclusion::Unlikely));
+            if let Some(why) = own {
+                self.exclude_subtree(i, why);
+            }
+        }
+    }
+
+    fn exclude_subtree(&mut self, i: usize, why: Exclusion) {
+        self.excluded[i] = true;
+        self.own_exclusion[i] = Some(why);
+        self.take_out(i);
+    }
+
+    /// Subtracts a subtree's stats from its ancestors.
+    fn take_out(&mut self, i: usize) {
+        let contributed = self.stats[i].counted_as(self.nodes[i].tag);
+        let flow = if self.nodes[i].tag.is_block() { 0 } else { self.stats[i].flow_text };
+        if let Some(p) = self.parent(i) {
+            self.live_children[p] = self.live_children[p].saturating_sub(1);
+            self.stats[p].flow_text = self.stats[p].flow_text.saturating_sub(flow);
+        }
+        let mut a = self.parent(i);
+        while let Some(p) = a {
+            self.stats[p].sub(&Stats { flow_text: 0, ..contributed });
+            a = self.parent(p);
+        }
+    }
+
+    fn is_byline(&mut self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        let matches = n.has(flag::AUTHOR) || {
+            let (c, id) = (self.summary.class(n), self.summary.id(n));
+            rules::mentions(c, rules::BYLINE_HINTS) || rules::mentions(id, rules::BYLINE_HINTS)
+        };
+        if !matches || n.stats.text == 0 || n.stats.text >= 100 {
+            return false;
+        }
+        // Prefer an itemprop=name inside an author item.
+        let name_node = (i + 1..self.nodes.len())
+            .take_while(|&j| self.nodes[j].start < n.end)
+            .find(|&j| self.nodes[j].has(flag::ITEM_NAME) && self.nodes[j].stats.text > 0);
+        let text = node_text(self.summary, self.source, name_node.unwrap_or(i), 120);
+        if text.is_empty() || text.chars().count() >= 100 {
+            return false;
+        }
+        self.byline = Some((i, text));
+        true
+    }
+
+    fn repeats_title(&self, i: usize) -> bool {
+        let Some(title) = self.title else { return false };
+        if self.nodes[i].stats.text == 0 || self.nodes[i].stats.text > 400 {
+            return false;
+        }
+        let heading = node_text(self.summary, self.source, i, 400);
+        similarity(title, &heading) > 0.75
+    }
+
+    fn initialize(&mut self, i: usize) {
+        if self.scored[i] {
+            return;
+        }
+        self.scored[i] = true;
+        let base = match self.nodes[i].tag {
+            Tag::Div => 5.0,
+            Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => -3.0,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th => -5.0,
+            _ => 0.0,
+        };
+        self.score[i] += base + self.class_weight(i);
+    }
+
+    /// Each paragraph scores its parent fully, its grandparent half, and further ancestors less.
+    fn score_paragraphs(&mut self) {
+        for i in 0..self.nodes.len() {
+            if self.excluded[i] {
+                continue;
+            }
+            let n = &self.nodes[i];
+            let s = &self.stats[i];
+            let (len, commas, first) = if n.tag.is_scored() {
+                (s.text, s.commas, self.parent(i))
+            } else if n.tag == Tag::Div && s.blocks == 0 {
+                (s.text, s.commas, self.parent(i))
+            } else if n.tag == Tag::Div && s.flow_text >= 25 {
+                let commas = if s.text == 0 { 0 } else { (u64::from(s.commas) * u64::from(s.flow_text) / u64::from(s.text)) as u32 };
+                (s.flow_text, commas, Some(i))
+            } else {
+                continue;
+            };
+            if len < 25 {
+                continue;
+            }
+            let content = 1.0 + f64::from(commas) + f64::from((len / 100).min(3));
+            let mut level = 0;
+            let mut a = first;
+            while let Some(anc) = a {
+                if level >= 5 || self.nodes[anc].parent == NONE {
+                    break;
+                }
+                self.initialize(anc);
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => f64::from(l) * 3.0,
+                };
+                self.score[anc] += content / divider;
+                level += 1;
+                a = self.parent(anc);
+            }
+        }
+        for i in 0..self.nodes.len() {
+            if self.scored[i] {
+                self.score[i] *= 1.0 - self.stats[i].link_density();
+            }
+        }
+    }
+
+    /// Picks the top candidate and the siblings that join it. Returns the root whose range
+    /// is rewritten and the article's top-level elements.
+    fn choose_article(&mut self) -> (usize, Vec<usize>) {
+        let body = self.nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0);
+        let mut top: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.scored[i] && !self.excluded[i]).collect();
+        top.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]).then(a.cmp(&b)));
+        top.truncate(5);
+        let Some(&first) = top.first() else {
+            return (body, vec![body]);
+        };
+        if matches!(self.nodes[first].tag, Tag::Body | Tag::Html) {
+            return (body, vec![body]);
+        }
+        let mut candidate = first;
+        // Several near-equal candidates under one ancestor: the ancestor is the article.
+        let alternatives: Vec<Vec<usize>> = top[1..]
+            .iter()
+            .filter(|&&c| self.score[c] / self.score[first] >= 0.75)
+            .map(|&c| self.ancestors(c).collect())
+            .collect();
+        if alternatives.len() >= 3 {
+            let mut p = self.parent(candidate);
+            while let Some(anc) = p {
+                if self.nodes[anc].tag == Tag::Body {
+                    break;
+                }
+                if alternatives.iter().filter(|list| list.contains(&anc)).count() >= 3 {
+                    candidate = anc;
+                    break;
+                }
+                p = self.parent(anc);
+            }
+        }
+        self.initialize(candidate);
+        // Climb while the parent scores higher.
+        let mut last = self.score[candidate];
+        let threshold = last / 3.0;
+        let mut p = self.parent(candidate);
+        while let Some(anc) = p {
+            if self.nodes[anc].tag == Tag::Body {
+                break;
+            }
+            if !self.scored[anc] {
+                p = self.parent(anc);
+                continue;
+            }
+            let s = self.score[anc];
+            if s < threshold {
+                break;
+            }
+            if s > last {
+                candidate = anc;
+                break;
+            }
+            last = s;
+            p = self.parent(anc);
+        }
+        // An only child stands for its parent.
+        while let Some(anc) = self.parent(candidate) {
+            if self.nodes[anc].tag == Tag::Body || self.nodes[anc].tag == Tag::Html || self.live_children[anc] != 1 {
+                break;
+            }
+            candidate = anc;
+        }
+        self.initialize(candidate);
+        let Some(parent) = self.parent(candidate) else {
+            return (candidate, vec![candidate]);
+        };
+        let top_score = self.score[candidate];
+        let threshold = (top_score * 0.2).max(10.0);
+        let class = self.summary.class(&self.nodes[candidate]);
+        let mut article = vec![];
+        let end = self.nodes[parent].end;
+        let mut j = parent + 1;
+        while j < self.nodes.len() && self.nodes[j].start < end {
+            let s = &self.nodes[j];
+            if s.parent as usize != parent {
+                j += 1;
+                continue;
+            }
+            let join = j == candidate
+                || (!self.excluded[j] && {
+                    let bonus = if !class.is_empty() && self.summary.class(s) == class { top_score * 0.2 } else { 0.0 };
+                    let st = &self.stats[j];
+                    (self.scored[j] && self.score[j] + bonus >= threshold)
+                        || (s.tag == Tag::P && {
+                            let ld = st.link_density();
+                            (ld < 0.25 && st.text > 80)
+                                || (st.text < 80 && st.text > 0 && ld == 0.0 && ends_sentence(&node_text(self.summary, self.source, j, 200)))
+                        })
+                });
+            if join {
+                article.push(j);
+            }
+            j = self.subtree_end(j);
+        }
+        if article.len() == 1 {
+            (candidate, article)
+        } else {
+            (parent, article)
+        }
+    }
+
+    /// The index just past `i`'s subtree.
+    fn subtree_end(&self, i: usize) -> usize {
+        let end = self.nodes[i].end;
+        let mut j = i + 1;
+        while j < self.nodes.len() && self.nodes[j].start < end && self.summary.is_within(j, i) {
+            j += 1;
+        }
+        j
+    }
+
+    fn protected(&self, i: usize, top: &[usize]) -> bool {
+        top.iter().any(|&t| self.summary.is_within(t, i))
+    }
+
+    /// Marks the clutter inside the article.
+    fn mark(mut self, root: usize, article: &[usize]) -> Decision {
+        let n = self.nodes.len();
+        let mut marks = vec![Mark::Keep; n];
+        let mut removals: Vec<Removal> = vec![];
+        let first = article[0];
+        let last = *article.last().unwrap_or(&first);
+        let range = (self.nodes[first].start, self.nodes[last].end);
+        let end_index = self.subtree_end(last);
+        // Siblings between the chosen ones are not part of the article.
+        if root != first || article.len() > 1 {
+            for j in first..end_index {
+                if self.nodes[j].parent as usize == root && !article.contains(&j) {
+                    marks[j] = Mark::Drop;
+                }
+            }
+        }
+        let article_text: u32 = article.iter().map(|&a| self.stats[a].text).sum();
+        // The top candidate's chain is never clutter.
+        let keep_chain: Vec<usize> = article.to_vec();
+        let mut dead = vec![false; n];
+        for i in first..end_index {
+            if let Some(p) = self.parent(i) {
+                if p >= first && dead[p] {
+                    dead[i] = true;
+                    continue;
+                }
+            }
+            if marks[i] != Mark::Keep {
+                dead[i] = true;
+                continue;
+            }
+            if self.byline.as_ref().is_some_and(|(b, _)| *b == i) || self.title_heading == Some(i) {
+                marks[i] = Mark::Drop;
+                dead[i] = true;
+                continue;
+            }
+            let verdict = self.judge(i, root, article_text, &keep_chain);
+            if let Some((category, reason)) = verdict {
+                if self.options.removes(category) {
+                    let index = removals.len() as u32;
+                    removals.push(Removal { node: i as u32, category, reason });
+                    marks[i] = Mark::Removed(index);
+                    dead[i] = true;
+                    if self.own_exclusion[i].is_none() {
+                        self.take_out(i);
+                    }
+                    if let Some(extra) = self.section_after_label(i, root, &marks) {
+                        for j in extra {
+                            removals.push(Removal { node: j as u32, category, reason: Cow::Borrowed("part of a section headed by a clutter label") });
+                            marks[j] = Mark::Removed(removals.len() as u32 - 1);
+                            self.take_out(j);
+                        }
+                    }
+                }
+            }
+        }
+        // Readability's conditional cleaning, innermost first, on the stats left after removals.
+        if self.flags.clean_conditionally && self.options.removes(Category::LowContent) {
+            for i in (first..end_index).rev() {
+                if dead[i] || marks[i] != Mark::Keep || self.ancestors(i).any(|a| a >= first && dead[a]) {
+                    continue;
+                }
+                if self.protected(i, &keep_chain) {
+                    continue;
+                }
+                if let Some(reason) = self.clean_conditionally(i) {
+                    let index = removals.len() as u32;
+                    removals.push(Removal { node: i as u32, category: Category::LowContent, reason });
+                    marks[i] = Mark::Removed(index);
+                    dead[i] = true;
+                    self.take_out(i);
+                }
+            }
+        }
+        for i in first..end_index {
+            if self.nodes[i].tag == Tag::Table && marks[i] == Mark::Keep && !self.is_data_table(i) {
+                marks[i] = Mark::Layout;
+            }
+        }
+        let text_len = article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
+        Decision { root, range, marks, removals, byline: self.byline.map(|(_, t)| t), text_len }
+    }
+
+    /// Why node `i` is clutter, if it is.
+    fn judge(&self, i: usize, root: usize, article_text: u32, chain: &[usize]) -> Option<(Category, Cow<'static, str>)> {
+        let n = &self.nodes[i];
+        match self.own_exclusion[i] {
+            Some(Exclusion::Hidden) => return Some((Category::Hidden, Cow::Borrowed("hidden by the page"))),
+            Some(Exclusion::NonContent) => return None,
+            Some(Exclusion::Unlikely) | None => {}
+        }
+        if self.protected(i, chain) {
+            return None;
+        }
+        if let Some(hit) = self.token_rule(i, article_text) {
+            return Some(hit);
+        }
+        let role = self.summary.role(n);
+        if let Some((_, c, why)) = rules::ROLE_RULES.iter().find(|(r, _, _)| *r == role) {
+            return Some((*c, Cow::Borrowed(why)));
+        }
+        if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()) {
+            return Some((*c, Cow::Borrowed(why)));
+        }
+        if self.own_exclusion[i] == Some(Exclusion::Unlikely) {
+            let what = format!("page furniture (class/id \"{} {}\")", self.summary.class(n), self.summary.id(n));
+            return Some((Category::LowContent, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
+        }
+        if matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) && self.class_weight(i) < 0.0 {
+            return Some((Category::LowContent, Cow::Borrowed("a heading marked as page furniture")));
+        }
+        if let Some(hit) = self.text_rule(i, root) {
+            return Some(hit);
+        }
+        if self.is_bio(i, root) {
+            return Some((Category::AuthorBio, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
+        }
+        None
+    }
+
+    fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
+        let n = &self.nodes[i];
+        let rule = rules::TOKEN_RULES.iter().find(|r| self.summary.tokens(n).any(|t| r.pattern.matches(t)))?;
+        let content_marked = self.summary.tokens(n).any(|t| rules::CONTENT_TOKENS.iter().any(|c: &TokenMatch| c.matches(t)));
+        if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
+            return None;
+        }
+        // A block holding most of the article's prose is the article, whatever its class says.
+        let st = &self.stats[i];
+        let prose = st.text.saturating_sub(st.link_text);
+        if prose > 200 && u64::from(prose) * 2 >= u64::from(article_text) {
+            return None;
+        }
+        Some((rule.category, Cow::Borrowed(rule.reason)))
+    }
+
+    /// Whether the node is worth reading as a label: short, and not a wrapper around a
+    /// single child with the same text (the child is checked instead... or the wrapper).
+    fn label_text(&self, i: usize, max: u32) -> Option<String> {
+        let st = &self.stats[i];
+        if st.text < 3 || st.text > max {
+            return None;
+        }
+        if let Some(p) = self.parent(i) {
+            if self.stats[p].text == st.text && !matches!(self.nodes[p].tag, Tag::Body | Tag::Html) && self.nodes[p].parent != NONE {
+                // The parent has the same text; it was (or will be) judged as a whole.
+                if self.parent(p).is_some() {
+                    return None;
+                }
+            }
+        }
+        Some(node_text(self.summary, self.source, i, max as usize + 20).to_lowercase())
+    }
+
+    fn text_rule(&self, i: usize, _root: usize) -> Option<(Category, Cow<'static, str>)> {
+        let longest = rules::TEXT_RULES.iter().map(|r| r.max_len).max().unwrap_or(0);
+        let text = self.label_text(i, longest)?;
+        let len = text.chars().count() as u32;
+        let st = &self.stats[i];
+        rules::TEXT_RULES
+            .iter()
+            .find(|r| {
+                len <= r.max_len
+                    && st.link_density() >= r.min_link_density
+                    && r.phrases.iter().any(|p| text.starts_with(p))
+            })
+            .map(|r| (r.category, Cow::Borrowed(r.reason)))
+    }
+
+    /// After a clutter label that heads a section ("Related articles"), the rest of the
+    /// section: the label's link-heavy container, or its link-heavy following siblings.
+    fn section_after_label(&self, i: usize, root: usize, marks: &[Mark]) -> Option<Vec<usize>> {
+        let Some(Mark::Removed(_)) = marks.get(i) else { return None };
+        let n = &self.nodes[i];
+        let text = self.label_text(i, 60)?;
+        let heads = rules::TEXT_RULES.iter().any(|r| r.heads_section && r.phrases.iter().any(|p| text.starts_with(p)));
+        if !heads {
+            return None;
+        }
+        let parent = self.parent(i)?;
+        let mut extra = vec![];
+        let parent_is_section = parent != root && {
+            let ps = &self.stats[parent];
+            ps.link_density() > 0.25 || ps.text < n.stats.text + 200
+        };
+        if parent_is_section && !matches!(self.nodes[parent].tag, Tag::Body | Tag::Html) {
+            // The label's container goes with it: report the container.
+            for j in i + 1..self.subtree_end(parent) {
+                if self.nodes[j].parent as usize == parent && marks[j] == Mark::Keep {
+                    extra.push(j);
+                }
+            }
+            return Some(extra);
+        }
+        let mut j = self.subtree_end(i);
+        while j < self.nodes.len() && self.nodes[j].parent as usize == parent {
+            let s = &self.nodes[j];
+            let st = &self.stats[j];
+            if s.tag.is_heading() || marks[j] != Mark::Keep {
+                break;
+            }
+            if st.link_density() > 0.25 || matches!(s.tag, Tag::Ul | Tag::Ol) || st.text < 200 {
+                extra.push(j);
+            } else {
+                break;
+            }
+            j = self.subtree_end(j);
+        }
+        Some(extra)
+    }
+
+    fn is_bio(&self, i: usize, root: usize) -> bool {
+        let n = &self.nodes[i];
+        let st = &self.stats[i];
+        if !(60..=800).contains(&st.text) || !matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Aside | Tag::Span | Tag::Footer) {
+            return false;
+        }
+        let r = &self.nodes[root];
+        let span = u64::from(r.end.saturating_sub(r.start)).max(1);
+        if u64::from(n.start.saturating_sub(r.start)) * 2 < span {
+            return false;
+        }
+        let text = node_text(self.summary, self.source, i, 200);
+        looks_like_bio(&text)
+    }
+
+    fn is_data_table(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        let st = &n.stats;
+        if n.has(flag::PRESENTATION) {
+            return false;
+        }
+        if n.has(flag::DATA_TABLE_HINT) || st.table_markers > 0 {
+            return true;
+        }
+        if st.tables > 0 {
+            return false;
+        }
+        let rows = st.rows;
+        let cols = if rows == 0 { 0 } else { st.cells / rows };
+        if rows == 1 || cols <= 1 {
+            return false;
+        }
+        rows >= 10 || cols > 4 || rows * cols > 10
+    }
+
+    /// Readability's `_cleanConditionally`: forms, tables, lists and divs that look like
+    /// boilerplate by their shape.
+    fn clean_conditionally(&self, i: usize) -> Option<Cow<'static, str>> {
+        let n = &self.nodes[i];
+        if !matches!(n.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div) {
+            return None;
+        }
+        if n.tag == Tag::Table && self.is_data_table(i) {
+            return None;
+        }
+        if self.ancestors(i).any(|a| self.nodes[a].tag == Tag::Code || (self.nodes[a].tag == Tag::Table && self.is_data_table(a))) {
+            return None;
+        }
+        let weight = self.class_weight(i);
+        let score = if self.scored[i] { self.score[i] } else { 0.0 };
+        if weight + score < 0.0 {
+            return Some(Cow::Borrowed("marked as page furniture by its class"));
+        }
+        let st = &self.stats[i];
+        if st.commas >= 10 {
+            return None;
+        }
+        let is_list = matches!(n.tag, Tag::Ul | Tag::Ol);
+        let p = f64::from(st.paragraphs);
+        let img = f64::from(st.images);
+        let li = f64::from(st.list_items) - 100.0;
+        let input = f64::from(st.inputs);
+        let heading_density = if st.text == 0 { 0.0 } else { f64::from(st.heading_text) / f64::from(st.text) };
+        let in_figure = self.ancestors(i).any(|a| self.nodes[a].tag == Tag::Figure);
+        let ld = st.link_density();
+        let len = st.text;
+        let embeds = st.embeds;
+        let why: Option<&'static str> = if img > 1.0 && p / img < 0.5 && !in_figure {
+            Some("more images than paragraphs")
+        } else if !is_list && li > p {
+            Some("more list items than paragraphs")
+        } else if input > (p / 3.0).floor() {
+            Some("a form: more inputs than paragraphs")
+        } else if !is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure {
+            Some("almost no text")
+        } else if !is_list && weight < 25.0 && ld > 0.2 {
+            Some("mostly links")
+        } else if weight >= 25.0 && ld > 0.5 {
+            Some("mostly links")
+        } else if (embeds == 1 && len < 75) || embeds > 1 {
+            Some("an embed with little text")
+        } else {
+            None
+        };
+        // A list of images (a gallery) stays.
+        if why.is_some() && is_list && st.images > 0 && st.images == st.list_items {
+            return None;
+        }
+        why.map(Cow::Borrowed)
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.contains(". ") || text.ends_with('.')
+}
+
+/// "Ann Lee is a news writer for …": a capitalized name, a linking verb, a writer's role.
+pub fn looks_like_bio(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    rules::BIO_VERBS.iter().any(|verb| {
+        let Some(at) = lower.find(verb) else { return false };
+        let name = &text[..at];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let after: String = lower[at + verb.len()..].chars().take(80).collect();
+        named && rules::BIO_ROLES.iter().any(|r| after.contains(r))
+    })
+}
+
+/// Share of the words of `a` found in `b`, Readability's title-similarity measure.
+fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = tb.iter().filter(|w| !ta.contains(w)).collect();
+    let total: usize = tb.iter().map(|w| w.len()).sum::<usize>() + tb.len().saturating_sub(1);
+    let diff: usize = unique_b.iter().map(|w| w.len()).sum::<usize>() + unique_b.len().saturating_sub(1);
+    1.0 - diff as f64 / total.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bios() {
+        assert!(looks_like_bio("Lisa Holden is a news writer for LinkDaddy News. She writes health, sport, tech."));
+        assert!(looks_like_bio("Charles Rollet is a senior reporter at TechCrunch. His investigative reporting…"));
+        assert!(!looks_like_bio("The company is a major employer for the region, a reporter said."));
+    }
+
+    #[test]
+    fn title_similarity() {
+        assert!(similarity("Scale AI’s Alexandr Wang has published an open letter", "Scale AI’s Alexandr Wang has published an open letter") > 0.99);
+        assert!(similarity("Related articles", "Scale AI’s Alexandr Wang has published an open letter") < 0.2);
+    }
+}

@@ -1,0 +1,167 @@
+//! Turning the page's bytes into UTF-8, as a browser would pick the encoding.
+//!
+//! Both passes work on UTF-8 (byte offsets from the scan index the same buffer the
+//! rewrite reads), so the page is decoded once as it streams in. The encoding is,
+//! in order: a byte-order mark, the caller's (the HTTP `Content-Type` charset), a
+//! `<meta charset>` / `http-equiv` declaration in the first 1024 bytes, else UTF-8.
+
+use encoding_rs::{CoderResult, Decoder, Encoding, UTF_8};
+
+/// How many bytes a `<meta charset>` may be looked for in (the HTML prescan's limit).
+const PRESCAN: usize = 1024;
+
+/// Decodes a page streamed in chunks.
+pub struct StreamDecoder {
+    declared: Option<&'static Encoding>,
+    pending: Vec<u8>,
+    decoder: Option<Decoder>,
+}
+
+impl StreamDecoder {
+    /// `declared` is the caller's charset label (e.g. from `Content-Type`), if any.
+    pub fn new(declared: Option<&str>) -> Self {
+        let declared = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes()));
+        StreamDecoder { declared, pending: Vec::new(), decoder: None }
+    }
+
+    /// The encoding in use, once known.
+    pub fn encoding(&self) -> Option<&'static Encoding> {
+        self.decoder.as_ref().map(Decoder::encoding)
+    }
+
+    /// Decodes `chunk`, appending UTF-8 to `out`. Bytes are held back until the encoding
+    /// is known (1024 bytes, or the end).
+    pub fn write(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
+        if self.decoder.is_none() {
+            self.pending.extend_from_slice(chunk);
+            if self.pending.len() < PRESCAN {
+                return;
+            }
+            self.start();
+            let pending = std::mem::take(&mut self.pending);
+            self.decode(&pending, false, out);
+        } else {
+            self.decode(chunk, false, out);
+        }
+    }
+
+    /// Decodes what is left.
+    pub fn end(&mut self, out: &mut Vec<u8>) {
+        if self.decoder.is_none() {
+            self.start();
+        }
+        let pending = std::mem::take(&mut self.pending);
+        self.decode(&pending, true, out);
+    }
+
+    fn start(&mut self) {
+        let encoding = Encoding::for_bom(&self.pending)
+            .map(|(e, _)| e)
+            .or(self.declared)
+            .or_else(|| prescan(&self.pending[..self.pending.len().min(PRESCAN)]))
+            .unwrap_or(UTF_8);
+        // A page cannot declare UTF-16 in ASCII markup it is not written in; browsers read UTF-8 then.
+        let encoding = if Encoding::for_bom(&self.pending).is_none() && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE) && self.declared != Some(encoding) {
+            UTF_8
+        } else {
+            encoding
+        };
+        self.decoder = Some(encoding.new_decoder_with_bom_removal());
+    }
+
+    fn decode(&mut self, mut input: &[u8], last: bool, out: &mut Vec<u8>) {
+        let Some(decoder) = self.decoder.as_mut() else { return };
+        loop {
+            let need = decoder.max_utf8_buffer_length(input.len()).unwrap_or(input.len() * 3 + 16);
+            let start = out.len();
+            out.resize(start + need, 0);
+            let (result, read, written, _) = decoder.decode_to_utf8(input, &mut out[start..], last);
+            out.truncate(start + written);
+            input = &input[read..];
+            if result == CoderResult::InputEmpty {
+                break;
+            }
+        }
+    }
+}
+
+/// Finds a charset declared by `<meta charset=…>` or `<meta http-equiv content="…charset=…">`.
+fn prescan(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let tag_start = from + pos;
+        let tag_end = lower[tag_start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = rest.iter().skip_while(|b| b.is_ascii_whitespace()).copied().collect::<Vec<u8>>();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let value: Vec<u8> = rest
+                    .iter()
+                    .skip_while(|b| b.is_ascii_whitespace() || **b == b'"' || **b == b'\'')
+                    .take_while(|b| !b.is_ascii_whitespace() && !matches!(b, b'"' | b'\'' | b';' | b'/' | b'>'))
+                    .copied()
+                    .collect();
+                if let Some(e) = Encoding::for_label(&value) {
+                    // The HTML standard reads a declared UTF-16 as UTF-8, and x-user-defined as windows-1252.
+                    return Some(if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE { UTF_8 } else { e });
+                }
+            }
+        }
+        from = tag_end.max(tag_start + 5);
+        if from >= lower.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decodes a whole page.
+pub fn decode(html: &[u8], declared: Option<&str>) -> Vec<u8> {
+    let mut d = StreamDecoder::new(declared);
+    let mut out = Vec::with_capacity(html.len() + html.len() / 16);
+    d.write(html, &mut out);
+    d.end(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_windows_1251() {
+        let mut page = b"<html><head><meta charset=\"windows-1251\"></head><body><p>".to_vec();
+        page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
+        page.extend_from_slice(b"</p>");
+        let out = decode(&page, None);
+        assert!(String::from_utf8(out).unwrap().contains("<p>Привет</p>"));
+    }
+
+    #[test]
+    fn caller_charset_wins_over_meta() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<meta charset=utf-8><p>日本語</p>");
+        let out = decode(&bytes, Some("shift_jis"));
+        assert!(String::from_utf8(out).unwrap().contains("日本語"));
+    }
+
+    #[test]
+    fn utf16_bom() {
+        let mut bytes = vec![0xff, 0xfe];
+        for u in "<p>héllo</p>".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes, None), "<p>héllo</p>".as_bytes());
+    }
+
+    #[test]
+    fn invalid_utf8_becomes_replacement_characters() {
+        let out = decode(b"<p>a\xff\xfeb</p>", None);
+        assert_eq!(String::from_utf8(out).unwrap(), "<p>a\u{fffd}\u{fffd}b</p>");
+    }
+}

@@ -1,0 +1,110 @@
+//! What the passes know about HTML tags.
+//!
+//! Tags are a small enum so the summary stays compact and the passes compare tags
+//! without allocating; every tag the extractor does not treat specially is `Other`.
+
+macro_rules! tags {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// A known HTML (or MathML) tag; `Other` for the rest.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Tag { $($variant,)* Other }
+
+        impl Tag {
+            /// The tag for a lowercase tag name.
+            pub fn from_name(name: &str) -> Tag {
+                match name { $($name => Tag::$variant,)* _ => Tag::Other }
+            }
+
+            /// The lowercase tag name (`"*"` for `Other`).
+            pub fn name(self) -> &'static str {
+                match self { $(Tag::$variant => $name,)* Tag::Other => "*" }
+            }
+        }
+    };
+}
+
+tags! {
+    A = "a", Abbr = "abbr", Address = "address", Article = "article", Aside = "aside", Audio = "audio",
+    B = "b", Base = "base", Bdi = "bdi", Bdo = "bdo", Blockquote = "blockquote", Body = "body", Br = "br",
+    Button = "button", Canvas = "canvas", Caption = "caption", Center = "center", Cite = "cite", Code = "code",
+    Col = "col", Colgroup = "colgroup", Dd = "dd", Del = "del", Details = "details", Dfn = "dfn", Dialog = "dialog",
+    Div = "div", Dl = "dl", Dt = "dt", Em = "em", Embed = "embed", Fieldset = "fieldset", Figcaption = "figcaption",
+    Figure = "figure", Font = "font", Footer = "footer", Form = "form", Frame = "frame", Frameset = "frameset",
+    H1 = "h1", H2 = "h2", H3 = "h3", H4 = "h4", H5 = "h5", H6 = "h6", Head = "head", Header = "header",
+    Hgroup = "hgroup", Hr = "hr", Html = "html", I = "i", Iframe = "iframe", Img = "img", Input = "input",
+    Ins = "ins", Kbd = "kbd", Label = "label", Legend = "legend", Li = "li", Link = "link", Main = "main",
+    Mark = "mark", Math = "math", Menu = "menu", Meta = "meta", Nav = "nav", Noscript = "noscript",
+    Object = "object", Ol = "ol", Optgroup = "optgroup", Option = "option", P = "p", Picture = "picture",
+    Pre = "pre", Q = "q", Rp = "rp", Rt = "rt", Ruby = "ruby", S = "s", Samp = "samp", Script = "script",
+    Section = "section", Select = "select", Small = "small", Source = "source", Span = "span", Strike = "strike",
+    Strong = "strong", Style = "style", Sub = "sub", Summary = "summary", Sup = "sup", Svg = "svg",
+    Table = "table", Tbody = "tbody", Td = "td", Template = "template", Textarea = "textarea", Tfoot = "tfoot",
+    Th = "th", Thead = "thead", Time = "time", Title = "title", Tr = "tr", Tt = "tt", U = "u", Ul = "ul",
+    Var = "var", Video = "video", Wbr = "wbr", Xmp = "xmp", Noembed = "noembed", Noframes = "noframes",
+    Plaintext = "plaintext", Applet = "applet", Marquee = "marquee", Search = "search", Listing = "listing",
+    Dir = "dir", Datalist = "datalist", Map = "map", Area = "area", Output = "output", Progress = "progress",
+    Meter = "meter", Slot = "slot", Portal = "portal", Big = "big", Nobr = "nobr", Data = "data",
+    // MathML
+    Mi = "mi", Mn = "mn", Mo = "mo", Ms = "ms", Mtext = "mtext", Mrow = "mrow", Mfrac = "mfrac", Msqrt = "msqrt",
+    Mroot = "mroot", Msup = "msup", Msub = "msub", Msubsup = "msubsup", Munder = "munder", Mover = "mover",
+    Munderover = "munderover", Mtable = "mtable", Mtr = "mtr", Mtd = "mtd", Mspace = "mspace", Mstyle = "mstyle",
+    Mpadded = "mpadded", Mphantom = "mphantom", Menclose = "menclose", Mfenced = "mfenced", Semantics = "semantics",
+    Annotation = "annotation", AnnotationXml = "annotation-xml", Mmultiscripts = "mmultiscripts",
+    Mprescripts = "mprescripts", None = "none", Merror = "merror",
+}
+
+impl Tag {
+    pub fn is_heading(self) -> bool {
+        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+    }
+
+    /// Elements whose presence inside a `div` stops Readability from treating the div as
+    /// a paragraph (its `DIV_TO_P_ELEMS`), and whose text does not flow into the parent's
+    /// paragraph text.
+    pub fn is_block(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul | Section | Article | Main | Header | Footer | Nav | Aside
+                | Figure | Figcaption | H1 | H2 | H3 | H4 | H5 | H6 | Li | Dd | Dt | Tr | Td | Th | Form | Fieldset
+                | Address | Hr | Details | Summary | Caption | Tbody | Thead | Tfoot | Center | Hgroup | Menu | Dialog
+                | Search | Listing
+        )
+    }
+
+    /// Elements that start a new paragraph of plain text.
+    pub fn breaks_text(self) -> bool {
+        self.is_block() || matches!(self, Tag::Br | Tag::Tr | Tag::Li | Tag::Math | Tag::Video | Tag::Audio)
+    }
+
+    /// Elements whose content is never article text (and whose text the scan ignores).
+    pub fn is_non_content(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Script | Style | Template | Noscript | Head | Title | Textarea | Select | Option | Optgroup | Datalist
+                | Iframe | Object | Applet | Embed | Svg | Canvas | Noembed | Noframes | Frameset | Button | Map
+        )
+    }
+
+    /// Elements counted as embeds by the conditional cleaner.
+    pub fn is_embed(self) -> bool {
+        matches!(self, Tag::Iframe | Tag::Embed | Tag::Object | Tag::Video | Tag::Audio)
+    }
+
+    /// MathML elements kept in the reader output.
+    pub fn is_mathml(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Math | Mi | Mn | Mo | Ms | Mtext | Mrow | Mfrac | Msqrt | Mroot | Msup | Msub | Msubsup | Munder | Mover
+                | Munderover | Mtable | Mtr | Mtd | Mspace | Mstyle | Mpadded | Mphantom | Menclose | Mfenced
+                | Semantics | Annotation | Mmultiscripts | Mprescripts | None | Merror
+        )
+    }
+
+    /// The elements Readability scores as paragraphs (`DEFAULT_TAGS_TO_SCORE`).
+    pub fn is_scored(self) -> bool {
+        matches!(self, Tag::P | Tag::Pre | Tag::Td | Tag::Section | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+    }
+}

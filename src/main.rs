@@ -1,0 +1,199 @@
+//! `lectern`: the extractor on the command line.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lectern::{extract, Article, Options};
+
+#[derive(Parser)]
+#[command(name = "lectern", version, about = "Reader-mode article extraction")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract the article from a page (a file, or - for standard input).
+    Extract {
+        file: String,
+        /// The page's URL, to resolve relative links and images.
+        #[arg(long)]
+        url: Option<String>,
+        /// The charset the page was served with.
+        #[arg(long)]
+        charset: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Html)]
+        format: Format,
+    },
+    /// Extract every case of a corpus (CORPUS/<id>/source.html) into OUT/<id>.txt.
+    Batch {
+        corpus: PathBuf,
+        out: PathBuf,
+        /// Also write a JSON map id → {title, byline}.
+        #[arg(long)]
+        meta: Option<PathBuf>,
+    },
+    /// List every block removed from the article, with its category and reason.
+    Explain {
+        file: String,
+        #[arg(long)]
+        url: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Html,
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract { file, url, charset, format } => run_extract(&file, url, charset, format),
+        Command::Batch { corpus, out, meta } => run_batch(&corpus, &out, meta.as_deref()),
+        Command::Explain { file, url } => run_explain(&file, url),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("lectern: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    if file == "-" {
+        let mut buf = vec![];
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))
+    }
+}
+
+fn options(url: Option<String>, charset: Option<String>) -> Options {
+    let mut o = Options::new();
+    if let Some(u) = url {
+        o = o.url(u);
+    }
+    if let Some(c) = charset {
+        o = o.charset(c);
+    }
+    o
+}
+
+fn run_extract(file: &str, url: Option<String>, charset: Option<String>, format: Format) -> Result<(), String> {
+    let html = read_input(file)?;
+    let article = extract(&html, &options(url, charset)).map_err(|e| e.to_string())?;
+    let out = match format {
+        Format::Text => article.text.clone() + "\n",
+        Format::Json => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n",
+        Format::Html => standalone_page(&article),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A readable page on its own: the header, the sanitized body, a little CSS.
+fn standalone_page(a: &Article) -> String {
+    let title = escape(a.title.as_deref().unwrap_or("Untitled"));
+    let mut header = format!("<h1>{title}</h1>");
+    let facts: Vec<String> = [a.byline.as_deref(), a.published_time.as_deref(), a.site_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(escape)
+        .chain((a.reading_minutes > 0).then(|| format!("{} min read", a.reading_minutes)))
+        .collect();
+    if !facts.is_empty() {
+        header.push_str(&format!("<p class=\"meta\">{}</p>", facts.join(" · ")));
+    }
+    let lang = a.lang.as_deref().map(|l| format!(" lang=\"{}\"", escape(l))).unwrap_or_default();
+    let dir = a.dir.as_deref().map(|d| format!(" dir=\"{}\"", escape(d))).unwrap_or_default();
+    format!(
+        "<!doctype html>\n<html{lang}{dir}><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'\">\
+<title>{title}</title><style>{CSS}</style></head>\n<body><article>{header}\n{}</article></body></html>\n",
+        a.content
+    )
+}
+
+const CSS: &str = "body{max-width:40em;margin:2em auto;padding:0 1em;font:1.1em/1.6 Georgia,serif;color:#222;background:#fffdf8}\
+img{max-width:100%;height:auto}pre{overflow:auto;background:#f4f1ea;padding:.8em}.meta{color:#666;font-style:italic}\
+blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}\
+@media(prefers-color-scheme:dark){body{background:#1d1d1f;color:#ddd}pre{background:#2a2a2d}}";
+
+fn run_explain(file: &str, url: Option<String>) -> Result<(), String> {
+    let html = read_input(file)?;
+    let article = extract(&html, &options(url, None)).map_err(|e| e.to_string())?;
+    if article.removed.is_empty() {
+        println!("nothing removed");
+    }
+    for r in &article.removed {
+        let words: Vec<&str> = r.text.split_whitespace().take(12).collect();
+        println!("{:<12} {:<45} {}", r.category.name(), r.reason, words.join(" "));
+    }
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct CaseMeta {
+    title: Option<String>,
+    byline: Option<String>,
+}
+
+fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), String> {
+    let mut ids: Vec<String> = std::fs::read_dir(corpus)
+        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("source.html").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    ids.sort();
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let mut metas = BTreeMap::new();
+    let mut spent = Duration::ZERO;
+    let mut bytes = 0usize;
+    for id in &ids {
+        let case = corpus.join(id);
+        let html = std::fs::read(case.join("source.html")).map_err(|e| format!("cannot read {id}: {e}"))?;
+        let url = std::fs::read_to_string(case.join("meta.json"))
+            .ok()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .and_then(|v| v.get("url").and_then(|u| u.as_str()).map(str::to_string));
+        let started = Instant::now();
+        let article = extract(&html, &options(url, None));
+        spent += started.elapsed();
+        bytes += html.len();
+        let article = article.unwrap_or_else(|e| {
+            eprintln!("lectern: {id}: {e}");
+            Article::default()
+        });
+        std::fs::write(out.join(format!("{id}.txt")), &article.text).map_err(|e| format!("cannot write {id}.txt: {e}"))?;
+        metas.insert(id.clone(), CaseMeta { title: article.title, byline: article.byline });
+    }
+    if let Some(path) = meta {
+        let json = serde_json::to_string_pretty(&metas).map_err(|e| e.to_string())?;
+        std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let secs = spent.as_secs_f64().max(1e-9);
+    println!(
+        "{} pages in {:.3} s: {:.1} pages/s, {:.1} MB/s",
+        ids.len(),
+        secs,
+        ids.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! The article's metadata, chosen among what the page states: JSON-LD first (it is
+//! written for machines), then OpenGraph, Twitter, Dublin Core and `<meta>` tags, then
+//! the document itself (`<title>`, `<h1>`, `<time>`).
+
+use serde_json::Value;
+use url::Url;
+
+use crate::rules;
+use crate::sanitize;
+use crate::scan::Summary;
+use crate::text::{decode_entities, fold_whitespace};
+
+#[derive(Debug, Default)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published_time: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub lead_image: Option<String>,
+}
+
+/// What an article's JSON-LD says.
+#[derive(Debug, Default)]
+struct JsonLd {
+    title: Option<String>,
+    byline: Option<String>,
+    excerpt: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+    image: Option<String>,
+}
+
+pub fn read(summary: &Summary, _source: &str, base: Option<&Url>) -> Metadata {
+    let meta = &summary.meta;
+    let doc_title = fold_whitespace(&decode_entities(&meta.title));
+    let ld = meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).unwrap_or_default();
+    let value = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            meta.metas
+                .iter()
+                .find(|(key, v)| key == k && !v.trim().is_empty())
+                .map(|(_, v)| fold_whitespace(&decode_entities(v)))
+        })
+    };
+    let title = ld.title.or_else(|| value(rules::TITLE_META)).or_else(|| document_title(summary, &doc_title));
+    let lead_image = ld
+        .image
+        .or_else(|| value(rules::IMAGE_META))
+        .and_then(|u| sanitize::image_url(&u, base))
+        .map(String::from);
+    Metadata {
+        title,
+        byline: ld.byline.or_else(|| value(rules::AUTHOR_META)).and_then(|b| clean_byline(&b)),
+        published_time: ld.published.or_else(|| value(rules::PUBLISHED_META)),
+        site_name: ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@'))),
+        lang: meta.lang.as_ref().map(|l| l.trim().to_string()),
+        dir: meta.dir.as_ref().map(|d| d.trim().to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
+        excerpt: ld.excerpt.or_else(|| value(rules::EXCERPT_META)),
+        lead_image,
+    }
+}
+
+/// The first `<time datetime>` inside the article root.
+pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
+    summary.meta.times.iter().find(|(node, _)| summary.is_within(*node as usize, root)).map(|(_, t)| t.trim().to_string())
+}
+
+/// A byline as a name: "By Ann Lee" → "Ann Lee"; empty or overlong text is no byline.
+pub fn clean_byline(raw: &str) -> Option<String> {
+    let mut b = fold_whitespace(raw);
+    for prefix in ["written by ", "words by ", "posted by ", "by: ", "by ", "par ", "von ", "por "] {
+        if b.len() > prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            b = b[prefix.len()..].trim().to_string();
+            break;
+        }
+    }
+    let b = b.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c.is_whitespace()).to_string();
+    (!b.is_empty() && b.chars().count() < 100).then_some(b)
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article") || t.ends_with("Posting") || matches!(t, "Report" | "APIReference")
+}
+
+fn has_article_type(v: &Value) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => is_article_type(t),
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is_article_type)),
+        _ => false,
+    }
+}
+
+/// Reads an article out of one JSON-LD block (a single item, an array, or an `@graph`).
+fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
+    // Pages wrap JSON-LD in CDATA markers or HTML comments now and then.
+    let cleaned = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim_start_matches("<!--").trim_end_matches("-->");
+    let parsed: Value = serde_json::from_str(cleaned.trim()).ok()?;
+    let items: Vec<&Value> = match &parsed {
+        Value::Array(a) => a.iter().collect(),
+        v => vec![v],
+    };
+    let article = items.iter().find_map(|item| {
+        if has_article_type(item) {
+            return Some(*item);
+        }
+        item.get("@graph")?.as_array()?.iter().find(|g| has_article_type(g))
+    })?;
+    let graph: Vec<&Value> = items
+        .iter()
+        .flat_map(|i| i.get("@graph").and_then(Value::as_array).map(|g| g.iter().collect::<Vec<_>>()).unwrap_or_default())
+        .collect();
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(|s| fold_whitespace(&decode_entities(s))).filter(|s| !s.is_empty());
+    let name = text(article.get("name"));
+    let headline = text(article.get("headline"));
+    let title = match (name, headline) {
+        (Some(n), Some(h)) if n != h => Some(if similarity(&n, doc_title) > similarity(&h, doc_title) { n } else { h }),
+        (n, h) => h.or(n),
+    };
+    // An `@id` reference is resolved against the @graph ("author": {"@id": "…#person"}).
+    let resolve = |v: &Value| -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(_) => v.get("name").and_then(Value::as_str).map(str::to_string).or_else(|| {
+                let id = v.get("@id")?.as_str()?;
+                graph.iter().find(|g| g.get("@id").and_then(Value::as_str) == Some(id))?.get("name")?.as_str().map(str::to_string)
+            }),
+            _ => None,
+        }
+    };
+    let byline = match article.get("author") {
+        Some(Value::Array(a)) => {
+            let names: Vec<String> = a.iter().filter_map(&resolve).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        Some(v) => resolve(v).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()),
+        None => None,
+    };
+    let image = match article.get("image") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Array(a)) => a.first().and_then(|i| i.as_str().map(str::to_string).or_else(|| i.get("url")?.as_str().map(str::to_string))),
+        Some(v) => v.get("url").and_then(Value::as_str).map(str::to_string),
+        None => None,
+    };
+    Some(JsonLd {
+        title,
+        byline,
+        excerpt: text(article.get("description")),
+        site_name: article.get("publisher").and_then(&resolve).map(|s| fold_whitespace(&s)).filter(|s| !s.is_empty()),
+        published: text(article.get("datePublished")),
+        image,
+    })
+}
+
+/// Share of `a`'s words found in `b` (Readability's text similarity, roughly).
+fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    shared as f64 / wa.len().max(wb.len()) as f64
+}
+
+const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Positions of " X " separators in the title.
+fn separator_positions(t: &str, set: &[char]) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    chars
+        .windows(3)
+        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1))
+        .map(|w| w[1].0)
+        .collect()
+}
+
+/// The title from `<title>`, cut from its site-name suffix the way Readability does.
+fn document_title(summary: &Summary, orig: &str) -> Option<String> {
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
+    if orig.is_empty() {
+        return h1s.first().filter(|h| !h.is_empty()).cloned();
+    }
+    let seps = separator_positions(orig, SEPARATORS);
+    let mut hierarchical = false;
+    let mut title = orig.to_string();
+    if let Some(&last) = seps.last() {
+        hierarchical = !separator_positions(orig, HIERARCHICAL).is_empty();
+        title = orig[..last].trim().to_string();
+        if word_count(&title) < 3 {
+            let first = seps[0];
+            let sep_len = orig[first..].chars().next().map_or(1, char::len_utf8);
+            title = orig[first + sep_len..].trim().to_string();
+        }
+    } else if orig.contains(": ") {
+        if !h1s.iter().any(|h| h == orig) {
+            let after_last = orig.rsplit(": ").next().unwrap_or(orig).trim().to_string();
+            title = after_last;
+            if word_count(&title) < 3 {
+                title = orig.split_once(": ").map_or(orig, |(_, r)| r).trim().to_string();
+            } else if orig.split(": ").next().map_or(0, word_count) > 5 {
+                title = orig.to_string();
+            }
+        }
+    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
+        title = h1s[0].clone();
+    }
+    let title = fold_whitespace(&title);
+    let without_seps: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
+    if word_count(&title) <= 4 && (!hierarchical || word_count(&title) != word_count(&without_seps).saturating_sub(1)) {
+        return Some(orig.to_string());
+    }
+    Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_prefix_removed() {
+        assert_eq!(clean_byline("  By   Ann Lee "), Some("Ann Lee".to_string()));
+        assert_eq!(clean_byline("Bylines Matter"), Some("Bylines Matter".to_string()));
+        assert_eq!(clean_byline("   "), None);
+    }
+
+    #[test]
+    fn json_ld_graph_with_author_reference() {
+        let raw = r##"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","@id":"https://x.test/#site","name":"X News"},
+            {"@type":"NewsArticle","headline":"Big &amp; Small","datePublished":"2025-01-22T10:00:00Z",
+             "author":{"@id":"https://x.test/#ann"},"publisher":{"@id":"https://x.test/#org"}},
+            {"@type":"Person","@id":"https://x.test/#ann","name":"Ann Lee"},
+            {"@type":"Organization","@id":"https://x.test/#org","name":"X News Inc"}]}"##;
+        let ld = json_ld(raw, "").unwrap();
+        assert_eq!(ld.title.as_deref(), Some("Big & Small"));
+        assert_eq!(ld.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(ld.site_name.as_deref(), Some("X News Inc"));
+        assert_eq!(ld.published.as_deref(), Some("2025-01-22T10:00:00Z"));
+    }
+
+    #[test]
+    fn json_ld_several_authors() {
+        let raw = r#"[{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}]}]"#;
+        assert_eq!(json_ld(raw, "").unwrap().byline.as_deref(), Some("Ann Lee, Bo Chen"));
+    }
+
+    #[test]
+    fn title_separator() {
+        let s = Summary::default();
+        assert_eq!(document_title(&s, "A long article headline here | Site Name").as_deref(), Some("A long article headline here"));
+        assert_eq!(document_title(&s, "Site Name - A long article headline here").as_deref(), Some("A long article headline here"));
+    }
+}

@@ -1,0 +1,508 @@
+//! Pass 3: a lol_html pass over the article's byte range only, writing sanitized reader
+//! HTML and plain text.
+//!
+//! The output is built from scratch — tags from the allow-list, attributes checked one
+//! by one, every text escaped — never copied from the source, so broken or hostile
+//! markup cannot survive into it. Elements are matched to the scan's nodes by the byte
+//! offset of their start tag, which is how the decision's marks reach this pass.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
+use lol_html::{element, DocumentContentHandlers, HtmlRewriter, RewriteStrSettings, Settings};
+use url::Url;
+
+use crate::decide::{Decision, Mark};
+use crate::html::Tag;
+use crate::rules;
+use crate::sanitize::{self, Policy};
+use crate::scan::Summary;
+use crate::text::{decode_attribute, decode_entities, escape_attribute, escape_text};
+use crate::tree::{Open, OpenElements};
+use crate::Options;
+
+/// The article body in both forms.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub html: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    id: u32,
+    node: Option<usize>,
+    /// The end tag to write, for kept elements.
+    close: Option<&'static str>,
+    /// This element started a skipped (dropped or removed) subtree.
+    skip_origin: bool,
+    /// Inside `<pre>`: whitespace is kept.
+    pre: bool,
+    /// This is a layout table: its rows and cells are unwrapped.
+    layout: bool,
+}
+
+/// Plain text with paragraphs separated by blank lines.
+#[derive(Default)]
+struct Plain {
+    out: String,
+    pending: u8,
+    space: bool,
+}
+
+impl Plain {
+    fn block(&mut self) {
+        if !self.out.is_empty() {
+            self.pending = 2;
+        }
+        self.space = false;
+    }
+
+    fn line(&mut self) {
+        if !self.out.is_empty() && self.pending == 0 {
+            self.pending = 1;
+        }
+        self.space = false;
+    }
+
+    fn push(&mut self, s: &str, pre: bool) {
+        for c in s.chars() {
+            if !pre && c.is_whitespace() {
+                self.space = true;
+                continue;
+            }
+            if self.pending > 0 {
+                for _ in 0..self.pending {
+                    self.out.push('\n');
+                }
+                self.pending = 0;
+            } else if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push(c);
+        }
+    }
+}
+
+/// Where the last image went, to pair it with a `<noscript>` copy.
+#[derive(Debug, Clone)]
+struct LastImage {
+    /// The output length right after it (or where it would have been).
+    at: usize,
+    src: Option<String>,
+}
+
+struct Writer<'a> {
+    summary: &'a Summary,
+    decision: &'a Decision,
+    base: Option<&'a Url>,
+    options: &'a Options,
+    offset: u32,
+    open: OpenElements<Frame>,
+    next_id: u32,
+    skip: bool,
+    html: String,
+    plain: Plain,
+    pending: String,
+    noscript: Option<String>,
+    picture_srcset: Option<String>,
+    last_image: Option<LastImage>,
+}
+
+pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Option<&Url>, options: &Options) -> Body {
+    let (start, end) = (decision.range.0 as usize, (decision.range.1 as usize).min(source.len()));
+    let Some(slice) = source.get(start..end).filter(|s| !s.is_empty()) else { return Body::default() };
+    // The handlers borrow the summary; lol_html wants 'static closures, so the writer
+    // lives behind Rc<RefCell> and the borrows are scoped to this function.
+    let writer = Writer {
+        summary,
+        decision,
+        base,
+        options,
+        offset: decision.range.0,
+        open: OpenElements::default(),
+        next_id: 0,
+        skip: false,
+        html: String::with_capacity(slice.len() / 2),
+        plain: Plain::default(),
+        pending: String::new(),
+        noscript: None,
+        picture_srcset: None,
+        last_image: None,
+    };
+    let writer = RefCell::new(writer);
+    // SAFETY-free lifetime trick avoided: lol_html's local handler types accept non-'static
+    // closures for the element/text handlers; end-tag handlers must be 'static, so they
+    // carry only a frame id and report through a shared queue drained by the next handler.
+    let ended: Rc<RefCell<Vec<u32>>> = Rc::new(RefCell::new(Vec::new()));
+    {
+        let on_text = &writer;
+        let on_element = &writer;
+        let ended_el = Rc::clone(&ended);
+        let ended_text = Rc::clone(&ended);
+        let settings = Settings::new()
+            .with_strict(false)
+            .append_element_content_handler(element!("*", |el| {
+                let mut w = on_element.borrow_mut();
+                w.drain_ended(&ended_el);
+                if let Some(id) = w.start(el) {
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        let ended = Rc::clone(&ended_el);
+                        handlers.push(Box::new(move |_: &mut EndTag<'_>| {
+                            ended.borrow_mut().push(id);
+                            Ok(())
+                        }));
+                    }
+                }
+                Ok(())
+            }))
+            .append_document_content_handler(DocumentContentHandlers::default().text(|t: &mut TextChunk<'_>| {
+                let mut w = on_text.borrow_mut();
+                w.drain_ended(&ended_text);
+                w.text(t);
+                Ok(())
+            }));
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        // The scan already parsed these bytes; a failure here leaves the partial output.
+        let _ = rewriter.write(slice.as_bytes()).and_then(|()| rewriter.end());
+    }
+    let mut w = writer.into_inner();
+    w.drain_ended(&ended);
+    w.flush();
+    while let Some(f) = w.open.pop() {
+        w.close(f);
+    }
+    Body { html: w.html, text: w.plain.out.trim().to_string() }
+}
+
+impl Writer<'_> {
+    fn drain_ended(&mut self, ended: &Rc<RefCell<Vec<u32>>>) {
+        let ids: Vec<u32> = std::mem::take(&mut *ended.borrow_mut());
+        for id in ids {
+            self.end(id);
+        }
+    }
+
+    /// An end tag for the frame `id`: close it and whatever is still open inside it.
+    fn end(&mut self, id: u32) {
+        if let Some(pos) = self.open.position(|f| f.id == id) {
+            self.flush();
+            while self.open.len() > pos {
+                if let Some(f) = self.open.pop() {
+                    self.close(f);
+                }
+            }
+        }
+    }
+
+    fn close(&mut self, open: Open<Frame>) {
+        let Open { tag, data: f } = open;
+        if f.skip_origin {
+            self.skip = false;
+            if tag == Tag::Noscript {
+                if let Some(inner) = self.noscript.take() {
+                    self.noscript_image(&inner);
+                }
+            }
+            return;
+        }
+        if self.skip {
+            return;
+        }
+        if tag == Tag::Picture {
+            self.picture_srcset = None;
+        }
+        if let Some(name) = f.close {
+            self.html.push_str("</");
+            self.html.push_str(name);
+            self.html.push('>');
+        }
+        if tag.breaks_text() || f.layout {
+            self.plain.block();
+        }
+    }
+
+    fn in_pre(&self) -> bool {
+        self.open.current().is_some_and(|f| f.data.pre)
+    }
+
+    fn in_layout_table(&self) -> bool {
+        self.open.items().iter().rev().find(|f| f.tag == Tag::Table).is_some_and(|f| f.data.layout)
+    }
+
+    /// A start tag. Returns the frame id when the element stays open.
+    fn start(&mut self, el: &mut Element<'_, '_>) -> Option<u32> {
+        self.flush();
+        let offset = self.offset + el.source_location().bytes().start as u32;
+        let node = self.summary.node_at(offset);
+        let tag = match node {
+            Some(i) => self.summary.nodes[i].tag,
+            None => Tag::from_name(&el.tag_name()),
+        };
+        let mut implied = vec![];
+        self.open.close_implied_by(tag, |o| implied.push(o));
+        for f in implied {
+            self.close(f);
+        }
+        let can_have_content = el.can_have_content();
+        let pre = self.in_pre() || tag == Tag::Pre;
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut frame = Frame { id, node, close: None, skip_origin: false, pre, layout: false };
+        if self.skip {
+            return self.push(tag, frame, can_have_content);
+        }
+        let mark = node.map_or(Mark::Keep, |i| self.decision.marks[i]);
+        let empty_paragraph = tag == Tag::P
+            && node.is_some_and(|i| {
+                let s = &self.summary.nodes[i].stats;
+                s.text == 0 && s.images == 0 && s.embeds == 0
+            });
+        if matches!(mark, Mark::Drop | Mark::Removed(_)) || empty_paragraph {
+            return self.skip_from(tag, frame, can_have_content);
+        }
+        match tag {
+            Tag::Img => {
+                if self.options.images {
+                    let attrs: Vec<(String, String)> = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
+                    self.image(&attrs);
+                }
+                return None;
+            }
+            Tag::Source => {
+                if self.open.items().iter().any(|f| f.tag == Tag::Picture) && self.picture_srcset.is_none() {
+                    let raw = rules::LAZY_SRCSET_ATTRS.iter().chain(&["srcset"]).find_map(|a| el.get_attribute(a));
+                    self.picture_srcset = raw.and_then(|r| sanitize::srcset(&r, self.base));
+                }
+                return None;
+            }
+            Tag::Br => {
+                self.html.push_str("<br>");
+                self.plain.line();
+                return None;
+            }
+            Tag::Hr => {
+                self.html.push_str("<hr>");
+                self.plain.block();
+                return None;
+            }
+            Tag::Iframe | Tag::Video | Tag::Audio | Tag::Embed | Tag::Object => {
+                let src = el.get_attribute("src").or_else(|| el.get_attribute("data-src")).or_else(|| el.get_attribute("data"));
+                if let Some(url) = src.and_then(|s| sanitize::link_url(&s, self.base)) {
+                    let label = sanitize::embed_label(&url).map(|(l, host)| format!("{l}: {host}"));
+                    let label = label.or_else(|| matches!(tag, Tag::Video | Tag::Audio).then(|| format!("{} file", if tag == Tag::Video { "Video" } else { "Audio" })));
+                    if let Some(label) = label {
+                        self.plain.block();
+                        self.html.push_str("<p><a href=\"");
+                        escape_attribute(&url, &mut self.html);
+                        self.html.push_str("\">");
+                        escape_text(&label, &mut self.html);
+                        self.html.push_str("</a></p>");
+                        self.plain.block();
+                    }
+                }
+                return self.skip_from(tag, frame, can_have_content);
+            }
+            Tag::Noscript => {
+                self.noscript = Some(String::new());
+                return self.skip_from(tag, frame, can_have_content);
+            }
+            Tag::Table if mark == Mark::Layout => {
+                frame.layout = true;
+                self.plain.block();
+                return self.push(tag, frame, can_have_content);
+            }
+            Tag::Tr | Tag::Td | Tag::Th | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Caption | Tag::Colgroup | Tag::Col
+                if self.in_layout_table() =>
+            {
+                frame.layout = true;
+                self.plain.block();
+                return self.push(tag, frame, can_have_content);
+            }
+            _ => {}
+        }
+        match sanitize::policy(tag) {
+            Policy::Drop => self.skip_from(tag, frame, can_have_content),
+            Policy::Unwrap => {
+                if tag.breaks_text() {
+                    self.plain.block();
+                }
+                self.push(tag, frame, can_have_content)
+            }
+            Policy::Keep(name) => {
+                if tag.breaks_text() {
+                    self.plain.block();
+                }
+                self.write_start(tag, name, el);
+                if can_have_content {
+                    frame.close = Some(name);
+                }
+                self.push(tag, frame, can_have_content)
+            }
+        }
+    }
+
+    fn push(&mut self, tag: Tag, frame: Frame, can_have_content: bool) -> Option<u32> {
+        if !can_have_content {
+            return None;
+        }
+        let id = frame.id;
+        self.open.push(tag, frame);
+        Some(id)
+    }
+
+    fn skip_from(&mut self, tag: Tag, mut frame: Frame, can_have_content: bool) -> Option<u32> {
+        if !can_have_content {
+            self.noscript = None;
+            return None;
+        }
+        frame.skip_origin = true;
+        self.skip = true;
+        self.push(tag, frame, true)
+    }
+
+    fn write_start(&mut self, tag: Tag, name: &str, el: &Element<'_, '_>) {
+        self.html.push('<');
+        self.html.push_str(name);
+        for attr in el.attributes() {
+            let attr_name = attr.name();
+            let value = match attr_name.as_str() {
+                "href" if tag == Tag::A => sanitize::link_url(&attr.value(), self.base),
+                "class" if matches!(tag, Tag::Pre | Tag::Code) => sanitize::code_class(&attr.value()),
+                n if sanitize::plain_attribute(tag, n) => {
+                    let v = decode_attribute(&attr.value()).into_owned();
+                    sanitize::plain_value_ok(&v).then_some(v)
+                }
+                _ => None,
+            };
+            if let Some(v) = value {
+                self.html.push(' ');
+                self.html.push_str(&attr_name);
+                self.html.push_str("=\"");
+                escape_attribute(&v, &mut self.html);
+                self.html.push('"');
+            }
+        }
+        self.html.push('>');
+    }
+
+    /// Writes an image from its attributes, resolving lazy-loading ones. An image with no
+    /// real source is remembered, so its `<noscript>` copy can stand in.
+    fn image(&mut self, attrs: &[(String, String)]) {
+        let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        let mut src = get("src").and_then(|s| sanitize::image_url(s, self.base));
+        let lazy = rules::LAZY_SRC_ATTRS.iter().find_map(|a| get(a).and_then(|s| sanitize::image_url(s, self.base)));
+        if lazy.is_some() {
+            src = lazy.or(src);
+        }
+        let mut srcset = rules::LAZY_SRCSET_ATTRS.iter().chain(&["srcset"]).find_map(|a| get(a).and_then(|s| sanitize::srcset(s, self.base)));
+        if srcset.is_none() {
+            srcset = self.picture_srcset.clone();
+        }
+        if src.is_none() {
+            src = srcset.as_deref().and_then(sanitize::first_srcset_url).map(str::to_string);
+        }
+        let Some(src) = src else {
+            self.last_image = Some(LastImage { at: self.html.len(), src: None });
+            return;
+        };
+        self.html.push_str("<img src=\"");
+        escape_attribute(&src, &mut self.html);
+        self.html.push('"');
+        if let Some(s) = &srcset {
+            self.html.push_str(" srcset=\"");
+            escape_attribute(s, &mut self.html);
+            self.html.push('"');
+        }
+        for name in ["alt", "title", "width", "height"] {
+            let Some(v) = get(name) else { continue };
+            let v = decode_attribute(v);
+            if matches!(name, "width" | "height") && !(v.bytes().all(|b| b.is_ascii_digit()) && !v.is_empty() && v.len() < 6) {
+                continue;
+            }
+            self.html.push(' ');
+            self.html.push_str(name);
+            self.html.push_str("=\"");
+            escape_attribute(&v, &mut self.html);
+            self.html.push('"');
+        }
+        self.html.push('>');
+        self.last_image = Some(LastImage { at: self.html.len(), src: Some(src) });
+    }
+
+    /// A `<noscript>` fallback: its image is used unless the image just before it
+    /// (the lazy one) already showed the picture.
+    fn noscript_image(&mut self, inner: &str) {
+        if !self.options.images || !inner.to_ascii_lowercase().contains("<img") {
+            return;
+        }
+        let mut found: Option<Vec<(String, String)>> = None;
+        let settings = RewriteStrSettings::new().append_element_content_handler(element!("img", |el| {
+            if found.is_none() {
+                found = Some(el.attributes().iter().map(|a| (a.name(), a.value())).collect());
+            }
+            Ok(())
+        }));
+        let _ = lol_html::rewrite_str(inner, settings);
+        let Some(attrs) = found else { return };
+        let adjacent = self.last_image.as_ref().filter(|l| self.html[l.at.min(self.html.len())..].trim().is_empty());
+        if adjacent.is_some_and(|l| l.src.is_some()) {
+            return;
+        }
+        self.image(&attrs);
+    }
+
+    fn text(&mut self, chunk: &TextChunk<'_>) {
+        match chunk.text_type() {
+            TextType::Data => {}
+            TextType::RawText => {
+                if let Some(buf) = self.noscript.as_mut() {
+                    buf.push_str(chunk.as_str());
+                }
+                return;
+            }
+            _ => return,
+        }
+        if self.skip || self.open.is_empty() {
+            return;
+        }
+        self.pending.push_str(chunk.as_str());
+        if chunk.last_in_text_node() {
+            self.flush();
+        }
+    }
+
+    /// Writes the text collected since the last tag.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let raw = std::mem::take(&mut self.pending);
+        if self.skip || self.open.is_empty() {
+            return;
+        }
+        let text = decode_entities(&raw);
+        let pre = self.in_pre();
+        if pre {
+            escape_text(&text, &mut self.html);
+        } else {
+            let mut folded = String::with_capacity(text.len());
+            let mut space = false;
+            for c in text.chars() {
+                if c.is_ascii_whitespace() {
+                    if !space {
+                        folded.push(' ');
+                    }
+                    space = true;
+                } else {
+                    folded.push(c);
+                    space = false;
+                }
+            }
+            escape_text(&folded, &mut self.html);
+        }
+        self.plain.push(&text, pre);
+    }
+}

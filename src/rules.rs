@@ -1,0 +1,490 @@
+//! Every pattern the extractor judges by, in one place.
+//!
+//! Rules are data: the class/id tokens and text phrases that mark clutter or content,
+//! each with the reason a reader sees in "why was this removed". The code in
+//! `decide` applies them; it never names a pattern itself.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of clutter a removed block is. Each one can be switched off in `Options`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Ad slots, sponsored boxes, "Advertisement" labels.
+    Ads,
+    /// "Related articles", "Recent posts", "More stories", "Up next" lists.
+    Related,
+    /// The author's box with their bio, photo and links.
+    AuthorBio,
+    /// Share and follow bars.
+    Share,
+    /// Newsletter and subscription prompts.
+    Newsletter,
+    /// Comment threads and comment forms.
+    Comments,
+    /// Cookie and consent banners.
+    Consent,
+    /// Navigation, breadcrumbs, pagination, site headers and footers, tag lists.
+    Navigation,
+    /// Elements the page hides from its readers.
+    Hidden,
+    /// Blocks that look like boilerplate by their shape: mostly links, forms or images without text.
+    LowContent,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::Ads,
+        Category::Related,
+        Category::AuthorBio,
+        Category::Share,
+        Category::Newsletter,
+        Category::Comments,
+        Category::Consent,
+        Category::Navigation,
+        Category::Hidden,
+        Category::LowContent,
+    ];
+
+    /// The name used in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Ads => "ads",
+            Category::Related => "related",
+            Category::AuthorBio => "author_bio",
+            Category::Share => "share",
+            Category::Newsletter => "newsletter",
+            Category::Comments => "comments",
+            Category::Consent => "consent",
+            Category::Navigation => "navigation",
+            Category::Hidden => "hidden",
+            Category::LowContent => "low_content",
+        }
+    }
+}
+
+/// How a token rule compares with one class or id token (lowercased).
+#[derive(Debug, Clone, Copy)]
+pub enum TokenMatch {
+    /// The token is exactly this.
+    Exact(&'static str),
+    /// The token starts with this.
+    Prefix(&'static str),
+    /// The token ends with this.
+    Suffix(&'static str),
+    /// The token contains this anywhere.
+    Contains(&'static str),
+}
+
+impl TokenMatch {
+    pub fn matches(self, token: &str) -> bool {
+        match self {
+            TokenMatch::Exact(p) => token == p,
+            TokenMatch::Prefix(p) => token.starts_with(p),
+            TokenMatch::Suffix(p) => token.ends_with(p),
+            TokenMatch::Contains(p) => token.contains(p),
+        }
+    }
+}
+
+/// A clutter rule on class and id tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenRule {
+    pub category: Category,
+    pub pattern: TokenMatch,
+    /// Why a block matching this rule is clutter, in words a reader understands.
+    pub reason: &'static str,
+}
+
+use Category::*;
+use TokenMatch::*;
+
+const fn tok(category: Category, pattern: TokenMatch, reason: &'static str) -> TokenRule {
+    TokenRule { category, pattern, reason }
+}
+
+/// Class/id tokens that mark a block as clutter. A block matches when one of its tokens
+/// matches; `CONTENT_TOKENS` and prose-heavy blocks protect real content (see `decide`).
+pub const TOKEN_RULES: &[TokenRule] = &[
+    // Ad containers: "ad", "ads", "ad-slot", "adsbygoogle", "advert…", DFP/GPT slots.
+    tok(Ads, Exact("ad"), "an ad slot (class \"ad\")"),
+    tok(Ads, Exact("ads"), "an ad slot (class \"ads\")"),
+    tok(Ads, Prefix("ad-"), "an ad slot (class \"ad-…\")"),
+    tok(Ads, Prefix("ads-"), "an ad slot (class \"ads-…\")"),
+    tok(Ads, Prefix("ad_"), "an ad slot (class \"ad_…\")"),
+    tok(Ads, Contains("-ad-"), "an ad slot (class \"…-ad-…\")"),
+    tok(Ads, Contains("_ad_"), "an ad slot (class \"…_ad_…\")"),
+    tok(Ads, Contains("-ads-"), "an ad slot (class \"…-ads-…\")"),
+    tok(Ads, Contains("advert"), "an advertisement container"),
+    tok(Ads, Contains("adsbygoogle"), "a Google AdSense slot"),
+    tok(Ads, Prefix("dfp"), "a DoubleClick ad slot"),
+    tok(Ads, Prefix("gpt-ad"), "a Google Publisher Tag ad slot"),
+    tok(Ads, Contains("sponsor"), "a sponsored block"),
+    tok(Ads, Contains("promoted"), "a promoted block"),
+    tok(Ads, Contains("outbrain"), "an Outbrain recommendation widget"),
+    tok(Ads, Contains("taboola"), "a Taboola recommendation widget"),
+    tok(Ads, Suffix("-ad"), "an ad slot (class \"…-ad\")"),
+    tok(Ads, Suffix("_ad"), "an ad slot (class \"…_ad\")"),
+    // Related and recent lists.
+    tok(Related, Contains("related"), "a related-articles list"),
+    tok(Related, Contains("recent-post"), "a recent-posts list"),
+    tok(Related, Contains("recent_post"), "a recent-posts list"),
+    tok(Related, Contains("recentpost"), "a recent-posts list"),
+    tok(Related, Contains("widget_recent"), "a recent-posts widget"),
+    tok(Related, Contains("more-stories"), "a more-stories list"),
+    tok(Related, Contains("morestories"), "a more-stories list"),
+    tok(Related, Contains("read-more"), "a read-more teaser"),
+    tok(Related, Contains("readmore"), "a read-more teaser"),
+    tok(Related, Contains("read-next"), "a read-next teaser"),
+    tok(Related, Contains("up-next"), "an up-next teaser"),
+    tok(Related, Contains("recommend"), "a recommendations list"),
+    tok(Related, Contains("trending"), "a trending list"),
+    tok(Related, Contains("popular"), "a most-popular list"),
+    tok(Related, Contains("most-read"), "a most-read list"),
+    tok(Related, Exact("yarpp"), "a related-posts plugin block"),
+    tok(Related, Prefix("yarpp-"), "a related-posts plugin block"),
+    tok(Related, Contains("post-navigation"), "links to the previous and next posts"),
+    tok(Related, Contains("nav-links"), "links to the previous and next posts"),
+    // Author boxes.
+    tok(AuthorBio, Contains("author-box"), "the author's bio box"),
+    tok(AuthorBio, Contains("authorbox"), "the author's bio box"),
+    tok(AuthorBio, Contains("author-bio"), "the author's bio box"),
+    tok(AuthorBio, Contains("author_bio"), "the author's bio box"),
+    tok(AuthorBio, Contains("author-info"), "the author's bio box"),
+    tok(AuthorBio, Contains("about-author"), "the author's bio box"),
+    tok(AuthorBio, Contains("about-the-author"), "the author's bio box"),
+    tok(AuthorBio, Contains("author-card"), "the author's bio box"),
+    tok(AuthorBio, Contains("author-profile"), "the author's bio box"),
+    tok(AuthorBio, Contains("author-description"), "the author's bio box"),
+    tok(AuthorBio, Contains("authorbio"), "the author's bio box"),
+    tok(AuthorBio, Contains("contributor-bio"), "the author's bio box"),
+    // Share and follow bars.
+    tok(Share, Contains("share"), "a share bar"),
+    tok(Share, Contains("social"), "social-media links"),
+    tok(Share, Contains("sharedaddy"), "a share bar"),
+    tok(Share, Contains("addtoany"), "a share bar"),
+    tok(Share, Contains("addthis"), "a share bar"),
+    tok(Share, Contains("follow-us"), "a follow-us bar"),
+    // Newsletter and subscription prompts.
+    tok(Newsletter, Contains("newsletter"), "a newsletter sign-up"),
+    tok(Newsletter, Contains("subscribe"), "a subscription prompt"),
+    tok(Newsletter, Contains("signup"), "a sign-up prompt"),
+    tok(Newsletter, Contains("sign-up"), "a sign-up prompt"),
+    tok(Newsletter, Contains("mailchimp"), "a newsletter sign-up"),
+    tok(Newsletter, Contains("optin"), "a newsletter sign-up"),
+    tok(Newsletter, Contains("paywall"), "a paywall prompt"),
+    // Comments.
+    tok(Comments, Contains("comment"), "the comments"),
+    tok(Comments, Contains("disqus"), "the comments"),
+    tok(Comments, Exact("respond"), "the comment form"),
+    tok(Comments, Contains("replies"), "the comments"),
+    // Cookie and consent banners.
+    tok(Consent, Contains("cookie"), "a cookie banner"),
+    tok(Consent, Contains("consent"), "a consent banner"),
+    tok(Consent, Contains("gdpr"), "a consent banner"),
+    tok(Consent, Contains("cmp-"), "a consent banner"),
+    // Navigation and page furniture.
+    tok(Navigation, Contains("breadcrumb"), "breadcrumbs"),
+    tok(Navigation, Contains("pagination"), "pagination"),
+    tok(Navigation, Exact("pager"), "pagination"),
+    tok(Navigation, Contains("menu"), "a menu"),
+    tok(Navigation, Exact("nav"), "navigation"),
+    tok(Navigation, Prefix("nav-"), "navigation"),
+    tok(Navigation, Contains("navbar"), "navigation"),
+    tok(Navigation, Contains("navigation"), "navigation"),
+    tok(Navigation, Contains("sidebar"), "a sidebar"),
+    tok(Navigation, Contains("footer"), "a footer"),
+    tok(Navigation, Contains("masthead"), "the site header"),
+    tok(Navigation, Exact("tags"), "a tag list"),
+    tok(Navigation, Contains("tag-list"), "a tag list"),
+    tok(Navigation, Contains("tags-list"), "a tag list"),
+    tok(Navigation, Contains("post-tags"), "a tag list"),
+    tok(Navigation, Contains("tagcloud"), "a tag list"),
+    tok(Navigation, Contains("skip-link"), "a skip link"),
+    tok(Navigation, Contains("print-only"), "print-only furniture"),
+    tok(Navigation, Contains("screen-reader-text"), "text for screen readers only"),
+    tok(Navigation, Contains("visually-hidden"), "text for screen readers only"),
+    tok(Navigation, Contains("sr-only"), "text for screen readers only"),
+];
+
+/// Tokens that mark the article itself; a block carrying one is never removed by a token
+/// rule (e.g. "article-content share-enabled").
+pub const CONTENT_TOKENS: &[TokenMatch] = &[
+    Contains("article"),
+    Contains("content"),
+    Contains("entry"),
+    Contains("story"),
+    Contains("post-body"),
+    Contains("postbody"),
+    Contains("main"),
+    Exact("body"),
+    Contains("text"),
+    Contains("blog"),
+];
+
+/// Tokens that only page furniture uses: they win over `CONTENT_TOKENS`
+/// ("article-related", "story-share", "content-ad").
+pub const FURNITURE_WINS: &[Category] = &[Ads, Related, Share, Newsletter, Comments, Consent, AuthorBio];
+
+/// ARIA roles that mark page furniture.
+pub const ROLE_RULES: &[(&str, Category, &str)] = &[
+    ("navigation", Navigation, "navigation (role=navigation)"),
+    ("menu", Navigation, "a menu (role=menu)"),
+    ("menubar", Navigation, "a menu (role=menubar)"),
+    ("banner", Navigation, "the site header (role=banner)"),
+    ("contentinfo", Navigation, "the site footer (role=contentinfo)"),
+    ("complementary", Related, "complementary content (role=complementary)"),
+    ("alertdialog", Consent, "a dialog (role=alertdialog)"),
+    ("dialog", Consent, "a dialog (role=dialog)"),
+    ("search", Navigation, "a search box (role=search)"),
+];
+
+/// Tags that are page furniture inside an article.
+pub const TAG_RULES: &[(&str, Category, &str)] = &[
+    ("nav", Navigation, "navigation (<nav>)"),
+    ("aside", Related, "an aside (<aside>)"),
+    ("footer", Navigation, "a footer (<footer>)"),
+    ("form", LowContent, "a form"),
+    ("dialog", Consent, "a dialog (<dialog>)"),
+];
+
+/// A text rule: a short block whose text starts with one of the phrases is clutter.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRule {
+    pub category: Category,
+    /// Lowercase phrases; the block's lowercased text must start with one.
+    pub phrases: &'static [&'static str],
+    /// The longest block (in characters) the rule applies to: labels are short.
+    pub max_len: u32,
+    /// The least share of the block's text in links ("Read more: <a>…</a>").
+    pub min_link_density: f64,
+    /// Whether the label stands for its whole section: the container it heads, or the
+    /// siblings that follow it, go too ("Related articles" followed by a list).
+    pub heads_section: bool,
+    pub reason: &'static str,
+}
+
+/// Labels and prompts recognized by their words.
+pub const TEXT_RULES: &[TextRule] = &[
+    TextRule {
+        category: Related,
+        phrases: &[
+            "related articles",
+            "related posts",
+            "related stories",
+            "related content",
+            "related reading",
+            "related:",
+            "recent posts",
+            "recent articles",
+            "recent stories",
+            "latest posts",
+            "latest news",
+            "latest stories",
+            "more stories",
+            "more from",
+            "more news",
+            "more articles",
+            "you may also like",
+            "you might also like",
+            "you may have missed",
+            "also read",
+            "read more:",
+            "read next",
+            "read also",
+            "see also:",
+            "up next",
+            "most popular",
+            "most read",
+            "trending now",
+            "recommended for you",
+            "don't miss",
+            "don’t miss",
+            "popular posts",
+        ],
+        max_len: 60,
+        min_link_density: 0.0,
+        heads_section: true,
+        reason: "a related or recent-posts list",
+    },
+    TextRule {
+        category: Related,
+        phrases: &["read more:", "related:", "see also:", "also read:", "read also:", "more:", "recommended:", "read:", "watch:", "listen:", "further reading:"],
+        max_len: 250,
+        min_link_density: 0.3,
+        heads_section: false,
+        reason: "an inline link to another story",
+    },
+    TextRule {
+        category: Share,
+        phrases: &["share post", "share this", "share on", "share:", "share the", "share article", "follow us"],
+        max_len: 60,
+        min_link_density: 0.0,
+        heads_section: false,
+        reason: "a share bar",
+    },
+    TextRule {
+        category: Ads,
+        phrases: &["article ad", "advertisement", "advertisment", "sponsored content", "ad feedback", "- advertisement -", "story continues below advertisement"],
+        max_len: 60,
+        min_link_density: 0.0,
+        heads_section: false,
+        reason: "an ad label",
+    },
+    TextRule {
+        category: Navigation,
+        phrases: &["source link", "tags:", "tagged:", "filed under", "categories:", "posted in", "skip to content", "skip to main content", "back to top"],
+        max_len: 80,
+        min_link_density: 0.0,
+        heads_section: false,
+        reason: "page furniture (source link, tags, categories)",
+    },
+    TextRule {
+        category: Newsletter,
+        phrases: &[
+            "subscribe for",
+            "subscribe to",
+            "sign up for",
+            "sign up to",
+            "get the newsletter",
+            "join our newsletter",
+            "newsletter",
+            "get our newsletter",
+            "enter your email",
+        ],
+        max_len: 160,
+        min_link_density: 0.0,
+        heads_section: false,
+        reason: "a newsletter or subscription prompt",
+    },
+    TextRule {
+        category: Comments,
+        phrases: &["leave a reply", "leave a comment", "comments", "post a comment", "join the conversation", "add comment"],
+        max_len: 40,
+        min_link_density: 0.0,
+        heads_section: true,
+        reason: "the comments",
+    },
+    TextRule {
+        category: Consent,
+        phrases: &["we use cookies", "this website uses cookies", "this site uses cookies", "by continuing to use"],
+        max_len: 400,
+        min_link_density: 0.0,
+        heads_section: false,
+        reason: "a cookie banner",
+    },
+];
+
+/// Sentences that open an author bio: "<Name> is a news writer for …", "… is a senior
+/// reporter at …". A short block whose text has one of these after a capitalized name,
+/// near the end of the article, is the author's bio.
+pub const BIO_ROLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "editor",
+    "journalist",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author",
+    "producer",
+    "blogger",
+];
+
+/// The words that join a name to a role in a bio sentence.
+pub const BIO_VERBS: &[&str] = &[" is a ", " is an ", " is the ", " was a ", " has been a ", " covers ", " writes about ", " writes for "];
+
+/// Class/id substrings that make a block a likely article (Readability's "positive" list).
+pub const POSITIVE_HINTS: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story",
+];
+
+/// Class/id substrings that make a block unlikely to be the article (Readability's "negative" list).
+pub const NEGATIVE_HINTS: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain",
+    "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+
+/// Class/id substrings of blocks never worth scoring (Readability's "unlikely candidates").
+pub const UNLIKELY_HINTS: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+    "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+];
+
+/// Class/id substrings that rescue an unlikely-looking block (Readability's "maybe candidate").
+pub const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+/// Class/id substrings of bylines.
+pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Class/id substrings of share bars that Readability drops when short.
+pub const SHARE_HINTS: &[&str] = &["share", "sharedaddy"];
+
+/// Hosts whose iframes are embeds worth a link in the reader view (video, audio, posts).
+pub const EMBED_HOSTS: &[(&str, &str)] = &[
+    ("youtube.com", "Video"),
+    ("youtube-nocookie.com", "Video"),
+    ("youtu.be", "Video"),
+    ("vimeo.com", "Video"),
+    ("dailymotion.com", "Video"),
+    ("twitch.tv", "Video"),
+    ("ted.com", "Video"),
+    ("twitter.com", "Post"),
+    ("x.com", "Post"),
+    ("instagram.com", "Post"),
+    ("facebook.com", "Post"),
+    ("tiktok.com", "Video"),
+    ("soundcloud.com", "Audio"),
+    ("spotify.com", "Audio"),
+    ("codepen.io", "Code"),
+    ("gist.github.com", "Code"),
+];
+
+/// `<meta>` names whose content is the author (after JSON-LD).
+pub const AUTHOR_META: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author_name", "sailthru.author", "byl"];
+
+/// `<meta>` names whose content is the title (after JSON-LD).
+pub const TITLE_META: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// `<meta>` names whose content is the excerpt (after JSON-LD).
+pub const EXCERPT_META: &[&str] = &[
+    "dc:description",
+    "dcterm:description",
+    "og:description",
+    "weibo:article:description",
+    "weibo:webpage:description",
+    "description",
+    "twitter:description",
+];
+
+/// `<meta>` names whose content is the publication time (after JSON-LD).
+pub const PUBLISHED_META: &[&str] =
+    &["article:published_time", "parsely-pub-date", "datepublished", "dc.date.issued", "dcterms.created", "date", "publish-date", "pubdate"];
+
+/// `<meta>` names whose content is the site's name.
+pub const SITE_NAME_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+
+/// `<meta>` names whose content is the lead image.
+pub const IMAGE_META: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
+
+/// Lazy-loading attributes that carry an image's real URL, most specific first.
+pub const LAZY_SRC_ATTRS: &[&str] =
+    &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-orig-file", "data-lazyload"];
+
+/// Lazy-loading attributes that carry an image's real `srcset`.
+pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+
+/// Whether any hint in `hints` occurs in the lowercase class/id string.
+pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
+    hints.iter().any(|h| attrs.contains(h))
+}

@@ -1,0 +1,606 @@
+//! Pass 1: one streaming lol_html pass over the page into a compact per-element summary.
+//!
+//! No DOM is built. Each element becomes a `Node` with its tag, parent, byte range,
+//! class/id tokens and the counts the decision needs (text, link text, commas,
+//! paragraphs, images…), summed over its subtree as the element closes. Page metadata
+//! (meta tags, JSON-LD, `<title>`, `<h1>`, `<time>`) is collected on the way.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
+use lol_html::{element, DocumentContentHandlers, HtmlRewriter, MemorySettings, Settings};
+
+use crate::html::Tag;
+use crate::tree::{Open, OpenElements};
+use crate::Error;
+
+/// "No node": the parent of top-level elements, the offset of absent text.
+pub const NONE: u32 = u32::MAX;
+
+/// Node flags.
+pub mod flag {
+    /// The page hides the element (`hidden`, `display:none`, `visibility:hidden`, `aria-hidden`).
+    pub const HIDDEN: u16 = 1;
+    /// `rel=author` or `itemprop` mentioning author.
+    pub const AUTHOR: u16 = 2;
+    /// `itemprop=articleBody` or similar: the page marks this as the article.
+    pub const ARTICLE_BODY: u16 = 4;
+    /// `itemprop=name` (the author's name inside an author item).
+    pub const ITEM_NAME: u16 = 8;
+    /// `role=presentation` / `role=none` (layout tables).
+    pub const PRESENTATION: u16 = 16;
+    /// `aria-hidden=true` (hidden from assistive technology, often visible).
+    pub const ARIA_HIDDEN: u16 = 32;
+    /// A table with a `summary` or `datatable` attribute.
+    pub const DATA_TABLE_HINT: u16 = 64;
+    /// An image whose only source is a placeholder (no real URL found).
+    pub const PLACEHOLDER: u16 = 128;
+}
+
+/// Counts over an element's subtree. Additive, so removing a block from an article
+/// subtracts its stats from its ancestors.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Stats {
+    /// Characters of text (whitespace runs count as one).
+    pub text: u32,
+    /// Characters of text inside links.
+    pub link_text: u32,
+    /// Characters of text inside headings.
+    pub heading_text: u32,
+    /// Text not inside a nested block element: what Readability would wrap into paragraphs.
+    pub flow_text: u32,
+    pub commas: u32,
+    pub paragraphs: u32,
+    pub images: u32,
+    pub list_items: u32,
+    pub inputs: u32,
+    pub embeds: u32,
+    pub rows: u32,
+    pub cells: u32,
+    /// `caption`, `thead`, `tfoot`, `colgroup` and `th` elements: signs of a data table.
+    pub table_markers: u32,
+    pub tables: u32,
+    /// Block-level descendants (Readability's `DIV_TO_P_ELEMS` and the like).
+    pub blocks: u32,
+}
+
+impl Stats {
+    /// Adds a closed child's stats (and the child itself) to its parent's.
+    fn absorb(&mut self, child: &Stats, tag: Tag) {
+        self.add(&child.counted_as(tag));
+        if !tag.is_block() {
+            self.flow_text += child.flow_text;
+        }
+    }
+
+    /// The stats a subtree rooted at a `tag` element contributes to its ancestors.
+    pub fn counted_as(&self, tag: Tag) -> Stats {
+        let one = |t: bool| u32::from(t);
+        Stats {
+            flow_text: 0,
+            paragraphs: self.paragraphs + one(tag == Tag::P),
+            images: self.images + one(tag == Tag::Img),
+            list_items: self.list_items + one(tag == Tag::Li),
+            inputs: self.inputs + one(matches!(tag, Tag::Input | Tag::Textarea | Tag::Select | Tag::Button)),
+            embeds: self.embeds + one(tag.is_embed()),
+            rows: self.rows + one(tag == Tag::Tr),
+            cells: self.cells + one(matches!(tag, Tag::Td | Tag::Th)),
+            table_markers: self.table_markers + one(matches!(tag, Tag::Caption | Tag::Thead | Tag::Tfoot | Tag::Colgroup | Tag::Th)),
+            tables: self.tables + one(tag == Tag::Table),
+            blocks: self.blocks + one(tag.is_block()),
+            ..*self
+        }
+    }
+
+    pub fn add(&mut self, o: &Stats) {
+        self.zip(o, |a, b| *a += b);
+    }
+
+    pub fn sub(&mut self, o: &Stats) {
+        self.zip(o, |a, b| *a = a.saturating_sub(b));
+    }
+
+    fn zip(&mut self, o: &Stats, f: impl Fn(&mut u32, u32)) {
+        f(&mut self.text, o.text);
+        f(&mut self.link_text, o.link_text);
+        f(&mut self.heading_text, o.heading_text);
+        f(&mut self.flow_text, o.flow_text);
+        f(&mut self.commas, o.commas);
+        f(&mut self.paragraphs, o.paragraphs);
+        f(&mut self.images, o.images);
+        f(&mut self.list_items, o.list_items);
+        f(&mut self.inputs, o.inputs);
+        f(&mut self.embeds, o.embeds);
+        f(&mut self.rows, o.rows);
+        f(&mut self.cells, o.cells);
+        f(&mut self.table_markers, o.table_markers);
+        f(&mut self.tables, o.tables);
+        f(&mut self.blocks, o.blocks);
+    }
+
+    /// Share of the text that sits in links.
+    pub fn link_density(&self) -> f64 {
+        if self.text == 0 {
+            0.0
+        } else {
+            f64::from(self.link_text) / f64::from(self.text)
+        }
+    }
+}
+
+/// One element of the page.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub tag: Tag,
+    pub flags: u16,
+    pub depth: u32,
+    pub parent: u32,
+    /// Byte offset of the start tag in the (UTF-8) source.
+    pub start: u32,
+    /// Byte offset just past the element (its end tag, or where it was closed implicitly).
+    pub end: u32,
+    /// Where the lowercase class, id and role strings sit in `Summary::attrs`:
+    /// class = `[0]..[1]`, id = `[1]..[2]`, role = `[2]..[3]`.
+    pub attrs: [u32; 4],
+    /// Element children.
+    pub children: u32,
+    /// Byte offset of the first text in the subtree, `NONE` if there is none.
+    pub first_text: u32,
+    pub stats: Stats,
+}
+
+impl Node {
+    fn new(tag: Tag, parent: u32, depth: u32, start: u32) -> Self {
+        Node { tag, flags: 0, depth, parent, start, end: start, attrs: [0; 4], children: 0, first_text: NONE, stats: Stats::default() }
+    }
+
+    pub fn has(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+
+    pub fn text(&self) -> u32 {
+        self.stats.text
+    }
+
+    pub fn link_density(&self) -> f64 {
+        self.stats.link_density()
+    }
+
+    pub fn parent(&self) -> Option<usize> {
+        (self.parent != NONE).then_some(self.parent as usize)
+    }
+}
+
+/// Metadata as the page states it, before any choice between sources.
+#[derive(Debug, Default, Clone)]
+pub struct RawMeta {
+    /// `<meta>` (name|property|itemprop, content), keys lowercased, in page order.
+    pub metas: Vec<(String, String)>,
+    /// The contents of `<script type="application/ld+json">` blocks.
+    pub json_ld: Vec<String>,
+    /// `<title>` text, raw (entities not yet decoded).
+    pub title: String,
+    /// `<h1>` texts, raw, with their node.
+    pub h1: Vec<(u32, String)>,
+    /// `<time datetime>` values with their node.
+    pub times: Vec<(u32, String)>,
+    /// `lang` of `<html>`.
+    pub lang: Option<String>,
+    /// `dir` of `<html>` or `<body>`.
+    pub dir: Option<String>,
+    /// `<base href>`.
+    pub base: Option<String>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+}
+
+/// The scan's result: every element in document order, plus the page's metadata.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub nodes: Vec<Node>,
+    /// Lowercase class, id and role strings, referenced by `Node::attrs`.
+    pub attrs: String,
+    pub meta: RawMeta,
+}
+
+impl Summary {
+    /// The lowercase class attribute.
+    pub fn class(&self, node: &Node) -> &str {
+        &self.attrs[node.attrs[0] as usize..node.attrs[1] as usize]
+    }
+
+    /// The lowercase id attribute.
+    pub fn id(&self, node: &Node) -> &str {
+        &self.attrs[node.attrs[1] as usize..node.attrs[2] as usize]
+    }
+
+    /// The lowercase role attribute.
+    pub fn role(&self, node: &Node) -> &str {
+        &self.attrs[node.attrs[2] as usize..node.attrs[3] as usize]
+    }
+
+    /// Class and id tokens, lowercase.
+    pub fn tokens<'a>(&'a self, node: &Node) -> impl Iterator<Item = &'a str> {
+        self.class(node).split_ascii_whitespace().chain(self.id(node).split_ascii_whitespace())
+    }
+
+    /// The node whose start tag begins at `offset`.
+    pub fn node_at(&self, offset: u32) -> Option<usize> {
+        self.nodes.binary_search_by_key(&offset, |n| n.start).ok()
+    }
+
+    /// Whether `node` is `ancestor` or inside it.
+    pub fn is_within(&self, mut node: usize, ancestor: usize) -> bool {
+        loop {
+            if node == ancestor {
+                return true;
+            }
+            if node < ancestor {
+                return false;
+            }
+            match self.nodes[node].parent() {
+                Some(p) => node = p,
+                None => return false,
+            }
+        }
+    }
+}
+
+/// What text the scan is collecting right now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Capture {
+    None,
+    JsonLd,
+    Title,
+}
+
+#[derive(Default)]
+struct ScanState {
+    summary: Summary,
+    open: OpenElements<u32>,
+    /// Open elements whose text is not article text (script, style, template…).
+    non_content: u32,
+    /// Open `<a>` elements.
+    links: u32,
+    /// Open headings.
+    headings: u32,
+    /// Open `<h1>` whose text is being collected (index into `meta.h1`).
+    h1: Option<usize>,
+    capture: Option<(u32, Capture)>,
+    /// Elements closed implicitly by the element being opened (kept to reuse its allocation).
+    implied: Vec<Open<u32>>,
+    /// Whether the last character counted was whitespace (runs count once).
+    in_space: bool,
+}
+
+impl ScanState {
+    fn open_element(&mut self, el: &mut Element<'_, '_>) -> Option<u32> {
+        let name = el.tag_name();
+        let tag = Tag::from_name(&name);
+        if matches!(tag, Tag::Html | Tag::Head | Tag::Body) {
+            self.read_document_attrs(tag, el);
+            if tag == Tag::Body || tag == Tag::Html {
+                // Browsers merge repeated <html>/<body>; keep the first as the node.
+                if self.summary.nodes.iter().any(|n| n.tag == tag) {
+                    return None;
+                }
+            }
+        }
+        let start = el.source_location().bytes().start as u32;
+        let mut implied = std::mem::take(&mut self.implied);
+        self.open.close_implied_by(tag, |o| implied.push(o));
+        for o in implied.drain(..) {
+            self.closed(o, start);
+        }
+        self.implied = implied;
+        let nodes = &mut self.summary.nodes;
+        let parent = self.open.current().map_or(NONE, |o| o.data);
+        let depth = self.open.len() as u32;
+        let index = nodes.len() as u32;
+        let mut node = Node::new(tag, parent, depth, start);
+        if let Some(p) = node.parent() {
+            nodes[p].children += 1;
+        }
+        self.read_attrs(&mut node, el, index);
+        match tag {
+            Tag::Script => {
+                if el.get_attribute("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                    self.summary.meta.json_ld.push(String::new());
+                    self.capture = Some((index, Capture::JsonLd));
+                }
+            }
+            Tag::Title if self.summary.meta.title.is_empty() && self.non_content == 0 => {
+                self.capture = Some((index, Capture::Title));
+            }
+            Tag::H1 if self.non_content == 0 => {
+                self.summary.meta.h1.push((index, String::new()));
+                self.h1 = Some(self.summary.meta.h1.len() - 1);
+            }
+            _ => {}
+        }
+        self.summary.nodes.push(node);
+        if el.can_have_content() {
+            self.open.push(tag, index);
+            if tag.is_non_content() {
+                self.non_content += 1;
+            }
+            if tag == Tag::A {
+                self.links += 1;
+            }
+            if tag.is_heading() {
+                self.headings += 1;
+            }
+            Some(index)
+        } else {
+            let nodes = &mut self.summary.nodes;
+            close(nodes, Open { tag, data: index }, start);
+            None
+        }
+    }
+
+    fn read_document_attrs(&mut self, tag: Tag, el: &Element<'_, '_>) {
+        let meta = &mut self.summary.meta;
+        if tag == Tag::Html && meta.lang.is_none() {
+            meta.lang = el.get_attribute("lang").or_else(|| el.get_attribute("xml:lang")).filter(|l| !l.trim().is_empty());
+        }
+        if meta.dir.is_none() {
+            meta.dir = el.get_attribute("dir").filter(|d| !d.trim().is_empty());
+        }
+    }
+
+    fn read_attrs(&mut self, node: &mut Node, el: &Element<'_, '_>, index: u32) {
+        let mut meta_key = None;
+        let mut meta_content = None;
+        let (mut class, mut id, mut role) = (None, None, None);
+        for attr in el.attributes() {
+            let name = attr.name();
+            match name.as_str() {
+                "class" => class = Some(attr.value()),
+                "id" => id = Some(attr.value()),
+                "role" => role = Some(attr.value()),
+                "hidden" => node.flags |= flag::HIDDEN,
+                "style" => {
+                    let style: String = attr.value().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                    if style.contains("display:none") || style.contains("visibility:hidden") {
+                        node.flags |= flag::HIDDEN;
+                    }
+                }
+                "aria-hidden" if attr.value().trim() == "true" => node.flags |= flag::ARIA_HIDDEN,
+                "rel" if attr.value().to_ascii_lowercase().split_whitespace().any(|r| r == "author") => node.flags |= flag::AUTHOR,
+                "itemprop" => {
+                    let v = attr.value().to_ascii_lowercase();
+                    if v.contains("author") {
+                        node.flags |= flag::AUTHOR;
+                    }
+                    if v.contains("articlebody") {
+                        node.flags |= flag::ARTICLE_BODY;
+                    }
+                    if v.split_whitespace().any(|t| t == "name") {
+                        node.flags |= flag::ITEM_NAME;
+                    }
+                    if node.tag == Tag::Meta {
+                        meta_key = Some(v);
+                    }
+                }
+                "summary" | "datatable" if node.tag == Tag::Table => node.flags |= flag::DATA_TABLE_HINT,
+                "name" | "property" if node.tag == Tag::Meta => meta_key = Some(attr.value().trim().to_ascii_lowercase()),
+                "content" if node.tag == Tag::Meta => meta_content = Some(attr.value()),
+                "datetime" if node.tag == Tag::Time && self.summary.meta.times.len() < 16 => {
+                    self.summary.meta.times.push((index, attr.value()));
+                }
+                "href" if node.tag == Tag::Base && self.summary.meta.base.is_none() => self.summary.meta.base = Some(attr.value()),
+                _ => {}
+            }
+        }
+        let attrs = &mut self.summary.attrs;
+        node.attrs[0] = attrs.len() as u32;
+        for (i, value) in [class, id, role].into_iter().enumerate() {
+            if let Some(v) = value {
+                attrs.extend(v.trim().chars().map(|c| c.to_ascii_lowercase()));
+            }
+            node.attrs[i + 1] = attrs.len() as u32;
+        }
+        if matches!(self.summary.role(node), "presentation" | "none") {
+            node.flags |= flag::PRESENTATION;
+        }
+        if node.tag == Tag::Link
+            && self.summary.meta.canonical.is_none()
+            && el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        {
+            self.summary.meta.canonical = el.get_attribute("href");
+        }
+        if let (Some(k), Some(c)) = (meta_key, meta_content) {
+            for key in k.split_whitespace() {
+                self.summary.meta.metas.push((key.to_string(), c.clone()));
+            }
+        }
+    }
+
+    /// The element `index` met its end tag at `end`.
+    fn end_tag(&mut self, index: u32, end: u32) {
+        if let Some(pos) = self.open.position(|&i| i == index) {
+            while self.open.len() > pos {
+                if let Some(o) = self.open.pop() {
+                    self.closed(o, end);
+                }
+            }
+        }
+    }
+
+    fn closed(&mut self, o: Open<u32>, end: u32) {
+        if o.tag.is_non_content() {
+            self.non_content = self.non_content.saturating_sub(1);
+        }
+        if o.tag == Tag::A {
+            self.links = self.links.saturating_sub(1);
+        }
+        if o.tag.is_heading() {
+            self.headings = self.headings.saturating_sub(1);
+        }
+        if o.tag == Tag::H1 {
+            self.h1 = None;
+        }
+        if self.capture.is_some_and(|(i, _)| i == o.data) {
+            self.capture = None;
+        }
+        close(&mut self.summary.nodes, o, end);
+    }
+
+    fn text(&mut self, chunk: &TextChunk<'_>) {
+        let s = chunk.as_str();
+        if s.is_empty() {
+            return;
+        }
+        match chunk.text_type() {
+            TextType::Data => {}
+            TextType::RCData | TextType::ScriptData | TextType::RawText | TextType::PlainText | TextType::CDataSection => {
+                match self.capture {
+                    Some((_, Capture::JsonLd)) => {
+                        if let Some(last) = self.summary.meta.json_ld.last_mut() {
+                            last.push_str(s);
+                        }
+                    }
+                    Some((_, Capture::Title)) => self.summary.meta.title.push_str(s),
+                    _ => {}
+                }
+                return;
+            }
+        }
+        if self.non_content > 0 {
+            return;
+        }
+        let Some(top) = self.open.current().map(|o| o.data as usize) else { return };
+        if let Some(h) = self.h1 {
+            let t = &mut self.summary.meta.h1[h].1;
+            if t.len() < 1024 {
+                t.push_str(s);
+            }
+        }
+        let mut chars = 0u32;
+        let mut commas = 0u32;
+        let mut in_space = self.in_space;
+        for &b in s.as_bytes() {
+            if b.is_ascii_whitespace() {
+                if !in_space {
+                    chars += 1;
+                    in_space = true;
+                }
+            } else {
+                in_space = false;
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                if b & 0xC0 != 0x80 {
+                    chars += 1;
+                }
+                if b == b',' {
+                    commas += 1;
+                }
+            }
+        }
+        // Full-width and ideographic commas count as commas too (U+FF0C, U+3001).
+        if s.len() != chars as usize {
+            commas += s.matches(['\u{ff0c}', '\u{3001}', '\u{060c}']).count() as u32;
+        }
+        self.in_space = in_space;
+        if chars == 0 {
+            return;
+        }
+        let node = &mut self.summary.nodes[top];
+        let stats = &mut node.stats;
+        stats.text += chars;
+        stats.flow_text += chars;
+        stats.commas += commas;
+        if self.links > 0 {
+            stats.link_text += chars;
+        }
+        if self.headings > 0 {
+            stats.heading_text += chars;
+        }
+        if node.first_text == NONE {
+            if let Some(lead) = s.bytes().position(|b| !b.is_ascii_whitespace()) {
+                node.first_text = (chunk.source_location().bytes().start + lead) as u32;
+            }
+        }
+    }
+}
+
+/// Finishes `o`: its end offset and its counts added to its parent.
+fn close(nodes: &mut [Node], o: Open<u32>, end: u32) {
+    let i = o.data as usize;
+    nodes[i].end = end.max(nodes[i].start);
+    let Some(p) = nodes[i].parent() else { return };
+    // A parent always comes before its children in document order.
+    let (before, rest) = nodes.split_at_mut(i);
+    let (parent, child) = (&mut before[p], &rest[0]);
+    parent.stats.absorb(&child.stats, child.tag);
+    if parent.first_text == NONE || (child.first_text != NONE && child.first_text < parent.first_text) {
+        parent.first_text = child.first_text;
+    }
+}
+
+/// The streaming scanner: feed it the page's UTF-8 bytes in chunks of any size.
+pub struct Scanner {
+    rewriter: HtmlRewriter<'static, fn(&[u8])>,
+    state: Rc<RefCell<ScanState>>,
+    len: usize,
+}
+
+fn discard(_: &[u8]) {}
+
+impl Scanner {
+    pub fn new() -> Self {
+        let state = Rc::new(RefCell::new(ScanState { in_space: true, ..ScanState::default() }));
+        let on_element = Rc::clone(&state);
+        let on_text = Rc::clone(&state);
+        let settings = Settings::new()
+            .with_strict(false)
+            .with_memory_settings(MemorySettings::new())
+            .append_element_content_handler(element!("*", move |el| {
+                let opened = on_element.borrow_mut().open_element(el);
+                if let (Some(index), Some(handlers)) = (opened, el.end_tag_handlers()) {
+                    let state = Rc::clone(&on_element);
+                    handlers.push(Box::new(move |end: &mut EndTag<'_>| {
+                        state.borrow_mut().end_tag(index, end.source_location().bytes().end as u32);
+                        Ok(())
+                    }));
+                }
+                Ok(())
+            }))
+            .append_document_content_handler(DocumentContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+                on_text.borrow_mut().text(t);
+                Ok(())
+            }));
+        Scanner { rewriter: HtmlRewriter::new(settings, discard as fn(&[u8])), state, len: 0 }
+    }
+
+    pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.len += chunk.len();
+        if self.len > u32::MAX as usize {
+            return Err(Error::TooLarge { limit: u32::MAX as usize });
+        }
+        self.rewriter.write(chunk).map_err(|e| Error::Parse(e.to_string()))
+    }
+
+    pub fn end(self) -> Result<Summary, Error> {
+        let Scanner { rewriter, state, len } = self;
+        rewriter.end().map_err(|e| Error::Parse(e.to_string()))?;
+        let mut state = Rc::try_unwrap(state).map_err(|_| Error::Parse("the scanner is still in use".into()))?.into_inner();
+        let ScanState { ref mut summary, ref mut open, .. } = state;
+        let nodes = &mut summary.nodes;
+        open.pop_all(|o| close(nodes, o, len as u32));
+        Ok(state.summary)
+    }
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Scans a whole page at once.
+pub fn scan(html: &[u8]) -> Result<Summary, Error> {
+    let mut scanner = Scanner::new();
+    scanner.write(html)?;
+    scanner.end()
+}

@@ -1,0 +1,141 @@
+//! Small text helpers shared by the passes: entity decoding, whitespace folding,
+//! and reading a short element's text straight from the source bytes.
+
+use std::borrow::Cow;
+
+/// Decodes HTML character references (`&amp;`, `&rsquo;`, `&#8217;`…) in text.
+pub fn decode_entities(raw: &str) -> Cow<'_, str> {
+    if raw.contains('&') {
+        htmlize::unescape(raw)
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
+/// Decodes character references in an attribute value (stricter about `&` before `=`).
+pub fn decode_attribute(raw: &str) -> Cow<'_, str> {
+    if raw.contains('&') {
+        htmlize::unescape_attribute(raw)
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
+/// Folds whitespace runs to one space and trims.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The text of a stretch of HTML source, tags stripped, entities decoded, whitespace
+/// folded, at most `limit` characters. Script and style contents are skipped. Meant for
+/// short elements (labels, bylines, bio boxes) the decision reads; the article's text
+/// comes from the rewrite pass.
+pub fn source_text(html: &str, limit: usize) -> String {
+    let mut raw = String::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        raw.push_str(&rest[..lt]);
+        raw.push(' ');
+        rest = &rest[lt..];
+        let lower_head: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
+        let skip_to = ["script", "style", "noscript", "template"].iter().find(|t| lower_head[1..].starts_with(*t)).map(|t| format!("</{t}"));
+        match skip_to {
+            Some(close) => {
+                let lower = rest.to_ascii_lowercase();
+                rest = lower.find(&close).map_or("", |i| &rest[i + close.len()..]);
+                rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
+            }
+            None => rest = rest.find('>').map_or("", |i| &rest[i + 1..]),
+        }
+        if raw.len() > limit * 4 + 64 {
+            break;
+        }
+    }
+    if raw.len() <= limit * 4 + 64 {
+        raw.push_str(rest);
+    }
+    let folded = fold_whitespace(&decode_entities(&raw));
+    match folded.char_indices().nth(limit) {
+        Some((i, _)) => folded[..i].to_string(),
+        None => folded,
+    }
+}
+
+/// Escapes text for HTML element content.
+pub fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Escapes text for a double-quoted HTML attribute value.
+pub fn escape_attribute(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Counts words: runs of letters/digits; each CJK ideograph or kana counts as one.
+pub fn count_words(s: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if is_cjk(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else if c != '\'' && c != '’' && c != '-' {
+            in_word = false;
+        }
+    }
+    words
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_text_strips_tags_and_scripts() {
+        let t = source_text("<div>By <a href=x>Ann&nbsp;Lee</a><script>var x='<b>';</script>  today</div>", 100);
+        assert_eq!(t, "By Ann Lee today");
+    }
+
+    #[test]
+    fn source_text_limit() {
+        assert_eq!(source_text("<p>abcdef</p>", 3), "abc");
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(count_words("It’s a well-known fact, 42 times."), 6);
+        assert_eq!(count_words("日本語の文"), 5);
+    }
+}
