@@ -787,7 +787,8 @@ pub fn looks_like_bio(text: &str) -> bool {
     let lower = text.to_lowercase();
     rules::BIO_VERBS.iter().any(|verb| {
         let Some(at) = lower.find(verb) else { return false };
-        let name = &text[..at];
+        // Lowercasing can change byte lengths outside ASCII: no name then.
+        let Some(name) = text.get(..at) else { return false };
         let words: Vec<&str> = name.split_whitespace().collect();
         let named = (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let after: String = lower[at + verb.len()..].chars().take(80).collect();

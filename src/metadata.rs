@@ -72,7 +72,7 @@ pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
 pub fn clean_byline(raw: &str) -> Option<String> {
     let mut b = fold_whitespace(raw);
     for prefix in ["written by ", "words by ", "posted by ", "by: ", "by ", "par ", "von ", "por "] {
-        if b.len() > prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if b.len() > prefix.len() && b.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
             b = b[prefix.len()..].trim().to_string();
             break;
         }

@@ -447,7 +447,7 @@ impl Writer<'_> {
         }));
         let _ = lol_html::rewrite_str(inner, settings);
         let Some(attrs) = found else { return };
-        let adjacent = self.last_image.as_ref().filter(|l| self.html[l.at.min(self.html.len())..].trim().is_empty());
+        let adjacent = self.last_image.as_ref().filter(|l| self.html.get(l.at..).is_some_and(|after| after.trim().is_empty()));
         if adjacent.is_some_and(|l| l.src.is_some()) {
             return;
         }
