@@ -1,0 +1,138 @@
+//! Every folder under `tests/fixtures/` is a page (`source.html`) and what a reader
+//! must get from it (`expected.json`): exact paragraphs in order, strings that must not
+//! appear, metadata values, and facts about the reader HTML.
+//!
+//! Each page is also fed to the streaming extractor at random chunk sizes, and must give
+//! the same article as the whole page at once. Set `CHUNK_SIZE=n` to reproduce a failure
+//! with a fixed size, `CHUNK_SEED=n` to vary the random sizes.
+
+use std::path::{Path, PathBuf};
+
+use lectern::{extract, Article, Extractor, Options};
+use rand::{RngExt, SeedableRng};
+use serde_json::Value;
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("tests/fixtures exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("source.html").is_file())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 10, "expected the fixture pages under {}", root.display());
+    dirs
+}
+
+fn load(dir: &Path) -> (Vec<u8>, Value, Options) {
+    let html = std::fs::read(dir.join("source.html")).unwrap();
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let mut options = Options::new();
+    if let Some(url) = expected["url"].as_str() {
+        options = options.url(url);
+    }
+    (html, expected, options)
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+}
+
+/// Everything wrong with `article` against `expected`.
+fn check(article: &Article, expected: &Value) -> Vec<String> {
+    let mut errors = vec![];
+    let fields: [(&str, &Option<String>); 6] = [
+        ("title", &article.title),
+        ("byline", &article.byline),
+        ("published_time", &article.published_time),
+        ("site_name", &article.site_name),
+        ("lang", &article.lang),
+        ("dir", &article.dir),
+    ];
+    for (key, got) in fields {
+        if let Some(want) = expected.get(key) {
+            if want.as_str() != got.as_deref() {
+                errors.push(format!("{key}: expected {want}, got {got:?}"));
+            }
+        }
+    }
+    if let Some(want) = expected.get("readerable").and_then(Value::as_bool) {
+        if want != article.readerable {
+            errors.push(format!("readerable: expected {want}, got {}", article.readerable));
+        }
+    }
+    let paragraphs: Vec<&str> = article.text.split("\n\n").map(str::trim).collect();
+    let mut from = 0;
+    for want in strings(&expected["paragraphs"]) {
+        match paragraphs[from..].iter().position(|p| *p == want) {
+            Some(i) => from += i + 1,
+            None if paragraphs.contains(&want) => errors.push(format!("paragraph out of order: {want:?}")),
+            None => errors.push(format!("paragraph missing: {want:?}")),
+        }
+    }
+    for unwanted in strings(&expected["absent"]) {
+        if article.text.contains(unwanted) || article.content.contains(unwanted) {
+            errors.push(format!("clutter present: {unwanted:?}"));
+        }
+    }
+    for want in strings(&expected["html_contains"]) {
+        if !article.content.contains(want) {
+            errors.push(format!("reader HTML lacks {want:?}"));
+        }
+    }
+    for unwanted in strings(&expected["html_absent"]) {
+        if article.content.contains(unwanted) {
+            errors.push(format!("reader HTML has {unwanted:?}"));
+        }
+    }
+    errors
+}
+
+#[test]
+fn fixture_pages_give_the_expected_article() {
+    let mut failures = vec![];
+    for dir in fixtures() {
+        let (html, expected, options) = load(&dir);
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        match extract(&html, &options) {
+            Ok(article) => {
+                for e in check(&article, &expected) {
+                    failures.push(format!("{name}: {e}"));
+                }
+            }
+            Err(e) => failures.push(format!("{name}: extraction failed: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn extract_in_chunks(html: &[u8], options: &Options, sizes: &mut dyn FnMut() -> usize) -> Article {
+    let mut extractor = Extractor::new(options.clone()).unwrap();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let n = sizes().clamp(1, rest.len());
+        extractor.write(&rest[..n]).unwrap();
+        rest = &rest[n..];
+    }
+    extractor.end().unwrap()
+}
+
+#[test]
+fn any_chunking_gives_the_same_article() {
+    let fixed: Option<usize> = std::env::var("CHUNK_SIZE").ok().and_then(|s| s.parse().ok());
+    let seed: u64 = std::env::var("CHUNK_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x1ec7e2);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    for dir in fixtures() {
+        let (html, _, options) = load(&dir);
+        let whole = extract(&html, &options).unwrap();
+        for round in 0..4 {
+            let max = [1usize, 7, 300, 5000][round];
+            let article = match fixed {
+                Some(n) => extract_in_chunks(&html, &options, &mut || n),
+                None => extract_in_chunks(&html, &options, &mut || rng.random_range(1..=max)),
+            };
+            assert_eq!(article, whole, "{}: chunks of up to {max} bytes (seed {seed}) changed the article", dir.display());
+        }
+    }
+}
