@@ -166,8 +166,8 @@ impl<'a> Attempt<'a> {
     fn run(mut self) -> Decision {
         self.exclude();
         self.score_paragraphs();
-        let (root, article) = self.choose_article();
-        self.mark(root, &article)
+        let (root, article, best) = self.choose_article();
+        self.mark(root, &article, best)
     }
 
     fn parent(&self, i: usize) -> Option<usize> {
@@ -358,17 +358,17 @@ impl<'a> Attempt<'a> {
     }
 
     /// Picks the top candidate and the siblings that join it. Returns the root whose range
-    /// is rewritten and the article's top-level elements.
-    fn choose_article(&mut self) -> (usize, Vec<usize>) {
+    /// is rewritten, the article's top-level elements, and the best-scoring element.
+    fn choose_article(&mut self) -> (usize, Vec<usize>, usize) {
         let body = self.nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0);
         let mut top: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.scored[i] && !self.excluded[i]).collect();
         top.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]).then(a.cmp(&b)));
         top.truncate(5);
         let Some(&first) = top.first() else {
-            return (body, vec![body]);
+            return (body, vec![body], body);
         };
         if matches!(self.nodes[first].tag, Tag::Body | Tag::Html) {
-            return (body, vec![body]);
+            return (body, vec![body], body);
         }
         let mut candidate = first;
         // Several near-equal candidates under one ancestor: the ancestor is the article.
@@ -423,7 +423,7 @@ impl<'a> Attempt<'a> {
         }
         self.initialize(candidate);
         let Some(parent) = self.parent(candidate) else {
-            return (candidate, vec![candidate]);
+            return (candidate, vec![candidate], first);
         };
         let top_score = self.score[candidate];
         let threshold = (top_score * 0.2).max(10.0);
@@ -453,10 +453,13 @@ impl<'a> Attempt<'a> {
             }
             j = self.subtree_end(j);
         }
+        if std::env::var_os("LECTERN_DEBUG").is_some() {
+            eprintln!("top {:?} candidate {candidate} score {top_score:.1} threshold {threshold:.1} article {article:?} scores {:?}", top.iter().map(|&t| (t, self.score[t])).collect::<Vec<_>>(), article.iter().map(|&a| (a, self.scored[a], self.score[a])).collect::<Vec<_>>());
+        }
         if article.len() == 1 {
-            (candidate, article)
+            (candidate, article, first)
         } else {
-            (parent, article)
+            (parent, article, first)
         }
     }
 
@@ -475,7 +478,7 @@ impl<'a> Attempt<'a> {
     }
 
     /// Marks the clutter inside the article.
-    fn mark(mut self, root: usize, article: &[usize]) -> Decision {
+    fn mark(mut self, root: usize, article: &[usize], best: usize) -> Decision {
         let n = self.nodes.len();
         let mut marks = vec![Mark::Keep; n];
         let mut removals: Vec<Removal> = vec![];
@@ -492,8 +495,9 @@ impl<'a> Attempt<'a> {
             }
         }
         let article_text: u32 = article.iter().map(|&a| self.stats[a].text).sum();
-        // The top candidate's chain is never clutter.
-        let keep_chain: Vec<usize> = article.to_vec();
+        // The article's top-level elements and the best-scoring element are never clutter.
+        let mut keep_chain: Vec<usize> = article.to_vec();
+        keep_chain.push(best);
         let mut dead = vec![false; n];
         for i in first..end_index {
             if let Some(p) = self.parent(i) {
@@ -707,11 +711,15 @@ impl<'a> Attempt<'a> {
         if n.has(flag::PRESENTATION) {
             return false;
         }
-        if n.has(flag::DATA_TABLE_HINT) || st.table_markers > 0 {
+        if n.has(flag::DATA_TABLE_HINT) {
             return true;
         }
+        // A table holding tables lays out the page (its own markers may be the inner tables').
         if st.tables > 0 {
             return false;
+        }
+        if st.table_markers > 0 {
+            return true;
         }
         let rows = st.rows;
         let cols = if rows == 0 { 0 } else { st.cells / rows };
@@ -725,7 +733,10 @@ impl<'a> Attempt<'a> {
     /// boilerplate by their shape.
     fn clean_conditionally(&self, i: usize) -> Option<Cow<'static, str>> {
         let n = &self.nodes[i];
-        if !matches!(n.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div) {
+        // Cells of a layout table are containers like divs.
+        let layout_cell = matches!(n.tag, Tag::Td | Tag::Th)
+            && self.ancestors(i).find(|&a| self.nodes[a].tag == Tag::Table).is_some_and(|t| !self.is_data_table(t));
+        if !matches!(n.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div) && !layout_cell {
             return None;
         }
         if n.tag == Tag::Table && self.is_data_table(i) {

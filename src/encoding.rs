@@ -24,11 +24,6 @@ impl StreamDecoder {
         StreamDecoder { declared, pending: Vec::new(), decoder: None }
     }
 
-    /// The encoding in use, once known.
-    pub fn encoding(&self) -> Option<&'static Encoding> {
-        self.decoder.as_ref().map(Decoder::encoding)
-    }
-
     /// Decodes `chunk`, appending UTF-8 to `out`. Bytes are held back until the encoding
     /// is known (1024 bytes, or the end).
     pub fn write(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
@@ -122,7 +117,8 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Decodes a whole page.
-pub fn decode(html: &[u8], declared: Option<&str>) -> Vec<u8> {
+#[cfg(test)]
+fn decode(html: &[u8], declared: Option<&str>) -> Vec<u8> {
     let mut d = StreamDecoder::new(declared);
     let mut out = Vec::with_capacity(html.len() + html.len() / 16);
     d.write(html, &mut out);

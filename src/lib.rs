@@ -205,6 +205,12 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     let base = sanitize::base_url(page_url, summary.meta.base.as_deref());
     let mut meta = metadata::read(summary, source, base.as_ref());
     let decision = decide::decide(summary, source, meta.title.as_deref(), options);
+    if std::env::var_os("LECTERN_DEBUG").is_some() {
+        for (i, n) in summary.nodes.iter().enumerate() {
+            eprintln!("{i:4} {:>4} d{:<3} {:?} {}..{} text={} ld={:.2} p={} blocks={} mark={:?} {:?}", n.parent as i64, n.depth, n.tag, n.start, n.end, n.stats.text, n.stats.link_density(), n.stats.paragraphs, n.stats.blocks, decision.marks[i], summary.class(n));
+        }
+        eprintln!("root {} range {:?}", decision.root, decision.range);
+    }
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
     if meta.byline.is_none() {
         meta.byline = decision.byline.clone();

@@ -32,7 +32,6 @@ pub struct Body {
 #[derive(Debug, Clone)]
 struct Frame {
     id: u32,
-    node: Option<usize>,
     /// The end tag to write, for kept elements.
     close: Option<&'static str>,
     /// This element started a skipped (dropped or removed) subtree.
@@ -250,7 +249,7 @@ impl Writer<'_> {
         let pre = self.in_pre() || tag == Tag::Pre;
         let id = self.next_id;
         self.next_id += 1;
-        let mut frame = Frame { id, node, close: None, skip_origin: false, pre, layout: false };
+        let mut frame = Frame { id, close: None, skip_origin: false, pre, layout: false };
         if self.skip {
             return self.push(tag, frame, can_have_content);
         }

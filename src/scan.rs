@@ -34,8 +34,6 @@ pub mod flag {
     pub const ARIA_HIDDEN: u16 = 32;
     /// A table with a `summary` or `datatable` attribute.
     pub const DATA_TABLE_HINT: u16 = 64;
-    /// An image whose only source is a placeholder (no real URL found).
-    pub const PLACEHOLDER: u16 = 128;
 }
 
 /// Counts over an element's subtree. Additive, so removing a block from an article
@@ -159,14 +157,6 @@ impl Node {
         self.flags & f != 0
     }
 
-    pub fn text(&self) -> u32 {
-        self.stats.text
-    }
-
-    pub fn link_density(&self) -> f64 {
-        self.stats.link_density()
-    }
-
     pub fn parent(&self) -> Option<usize> {
         (self.parent != NONE).then_some(self.parent as usize)
     }
@@ -250,7 +240,6 @@ impl Summary {
 /// What text the scan is collecting right now.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Capture {
-    None,
     JsonLd,
     Title,
 }
@@ -596,11 +585,4 @@ impl Default for Scanner {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Scans a whole page at once.
-pub fn scan(html: &[u8]) -> Result<Summary, Error> {
-    let mut scanner = Scanner::new();
-    scanner.write(html)?;
-    scanner.end()
 }

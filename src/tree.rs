@@ -137,6 +137,12 @@ impl<T> OpenElements<T> {
                 self.pop_to(pos, &mut close);
             }
         }
+        // Body content closes an unclosed <head> (it sits first or second: <html><head>).
+        if !matches!(tag, Meta | Link | Title | Script | Style | Base | Noscript | Template) {
+            if let Some(pos) = self.items.iter().take(2).position(|o| o.tag == Head) {
+                self.pop_to(pos, &mut close);
+            }
+        }
         if tag.is_heading() && self.current().is_some_and(|c| c.tag.is_heading()) {
             let pos = self.items.len() - 1;
             self.pop_to(pos, &mut close);
@@ -215,6 +221,17 @@ mod tests {
         s2.push(Tag::from_name("ul"), 2);
         s2.close_implied_by(Tag::from_name("li"), |_| {});
         assert_eq!(names(&s2), ["ul", "li", "ul"]);
+    }
+
+    #[test]
+    fn body_content_closes_unclosed_head() {
+        let mut s = OpenElements::default();
+        s.push(Tag::Html, 0);
+        s.push(Tag::Head, 1);
+        s.close_implied_by(Tag::Meta, |_| {});
+        assert_eq!(names(&s), ["html", "head"]);
+        s.close_implied_by(Tag::Body, |_| {});
+        assert_eq!(names(&s), ["html"]);
     }
 
     #[test]
