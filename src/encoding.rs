@@ -9,6 +9,16 @@ use encoding_rs::{CoderResult, Decoder, Encoding, UTF_8};
 
 /// How many bytes a `<meta charset>` may be looked for in (the HTML prescan's limit).
 const PRESCAN: usize = 1024;
+/// How far to look for non-ASCII bytes that confirm or refute a declared legacy charset.
+const EVIDENCE: usize = 64 * 1024;
+
+/// Whether `bytes` are valid UTF-8, allowing a sequence cut off at the end.
+fn is_utf8_prefix(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
 
 /// Decodes a page streamed in chunks.
 pub struct StreamDecoder {
@@ -29,7 +39,7 @@ impl StreamDecoder {
     pub fn write(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
         if self.decoder.is_none() {
             self.pending.extend_from_slice(chunk);
-            if self.pending.len() < PRESCAN {
+            if self.pending.len() < PRESCAN || self.awaiting_evidence() {
                 return;
             }
             self.start();
@@ -49,18 +59,30 @@ impl StreamDecoder {
         self.decode(&pending, true, out);
     }
 
+    /// The encoding a `<meta>` declares, when neither a BOM nor the caller decided.
+    fn meta_declared(&self) -> Option<&'static Encoding> {
+        if Encoding::for_bom(&self.pending).is_some() || self.declared.is_some() {
+            return None;
+        }
+        prescan(&self.pending[..self.pending.len().min(PRESCAN)])
+    }
+
+    /// A legacy charset from `<meta>` is checked against the bytes (see `start`): wait for
+    /// the first non-ASCII byte, up to 64 KB.
+    fn awaiting_evidence(&self) -> bool {
+        self.pending.len() < EVIDENCE
+            && self.pending.is_ascii()
+            && self.meta_declared().is_some_and(|e| e != UTF_8)
+    }
+
     fn start(&mut self) {
-        let encoding = Encoding::for_bom(&self.pending)
-            .map(|(e, _)| e)
-            .or(self.declared)
-            .or_else(|| prescan(&self.pending[..self.pending.len().min(PRESCAN)]))
-            .unwrap_or(UTF_8);
-        // A page cannot declare UTF-16 in ASCII markup it is not written in; browsers read UTF-8 then.
-        let encoding = if Encoding::for_bom(&self.pending).is_none() && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE) && self.declared != Some(encoding) {
-            UTF_8
-        } else {
-            encoding
-        };
+        let meta = self.meta_declared();
+        let mut encoding = Encoding::for_bom(&self.pending).map(|(e, _)| e).or(self.declared).or(meta).unwrap_or(UTF_8);
+        // Pages saved or re-served as UTF-8 often keep their old `<meta charset>`. Text in a
+        // legacy charset almost never forms valid multi-byte UTF-8, so valid UTF-8 wins.
+        if meta == Some(encoding) && encoding != UTF_8 && !self.pending.is_ascii() && is_utf8_prefix(&self.pending) {
+            encoding = UTF_8;
+        }
         self.decoder = Some(encoding.new_decoder_with_bom_removal());
     }
 
@@ -144,6 +166,14 @@ mod tests {
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<meta charset=utf-8><p>日本語</p>");
         let out = decode(&bytes, Some("shift_jis"));
         assert!(String::from_utf8(out).unwrap().contains("日本語"));
+    }
+
+    #[test]
+    fn utf8_bytes_under_a_stale_legacy_meta_stay_utf8() {
+        let page = "<meta charset=gb2312><title>人工智能</title><p>迈上新台阶</p>";
+        assert_eq!(decode(page.as_bytes(), None), page.as_bytes());
+        let (gbk, _, _) = encoding_rs::GBK.encode(page);
+        assert_eq!(String::from_utf8(decode(&gbk, None)).unwrap(), page);
     }
 
     #[test]

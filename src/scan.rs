@@ -299,7 +299,7 @@ impl ScanState {
                     self.capture = Some((index, Capture::JsonLd));
                 }
             }
-            Tag::Title if self.summary.meta.title.is_empty() && self.non_content == 0 => {
+            Tag::Title if self.summary.meta.title.is_empty() && !self.open.items().iter().any(|o| matches!(o.tag, Tag::Svg | Tag::Math)) => {
                 self.capture = Some((index, Capture::Title));
             }
             Tag::H1 if self.non_content == 0 => {
