@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::html::Tag;
-use crate::rules::{self, Category, TokenMatch};
+use crate::rules::{self, hint, Category};
 use crate::scan::{flag, Node, Stats, Summary, NONE};
 use crate::text::source_text;
 use crate::{Options, Removed};
@@ -68,6 +68,9 @@ impl Decision {
     }
 }
 
+/// How much of a label's text the phrase rules look at (they match its start).
+const LABEL_PREFIX: usize = 48;
+
 /// Readability's retry ladder: when the article comes out shorter than this, try again
 /// with fewer heuristics.
 const MIN_ARTICLE_CHARS: u32 = 500;
@@ -86,9 +89,12 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
+    // Class and id hints are read once; every attempt of the ladder uses them.
+    let hints: Vec<(u16, u16)> = summary.nodes.iter().map(|n| (rules::hints(summary.class(n)), rules::hints(summary.id(n)))).collect();
+    let context = context(summary);
     let mut best: Option<Decision> = None;
     for flags in ladder {
-        let d = Attempt::new(summary, source, title, options, flags).run();
+        let d = Attempt::new(summary, source, title, options, flags, &hints, &context).run();
         if d.text_len >= MIN_ARTICLE_CHARS {
             return d;
         }
@@ -122,6 +128,10 @@ struct Attempt<'a> {
     title: Option<&'a str>,
     options: &'a Options,
     flags: Flags,
+    /// `rules::hint` bits of each node's class and id.
+    hints: &'a [(u16, u16)],
+    /// `ctx` bits: what each node is inside of.
+    context: &'a [u8],
     /// Stats with excluded (and later removed) subtrees taken out.
     stats: Vec<Stats>,
     /// Whether the node or an ancestor is left out of scoring.
@@ -143,7 +153,15 @@ enum Exclusion {
 }
 
 impl<'a> Attempt<'a> {
-    fn new(summary: &'a Summary, source: &'a str, title: Option<&'a str>, options: &'a Options, flags: Flags) -> Self {
+    fn new(
+        summary: &'a Summary,
+        source: &'a str,
+        title: Option<&'a str>,
+        options: &'a Options,
+        flags: Flags,
+        hints: &'a [(u16, u16)],
+        context: &'a [u8],
+    ) -> Self {
         let n = summary.nodes.len();
         Attempt {
             summary,
@@ -152,6 +170,8 @@ impl<'a> Attempt<'a> {
             title,
             options,
             flags,
+            hints,
+            context,
             stats: summary.nodes.iter().map(|n| n.stats).collect(),
             excluded: vec![false; n],
             own_exclusion: vec![None; n],
@@ -182,20 +202,20 @@ impl<'a> Attempt<'a> {
         if !self.flags.weight_classes {
             return 0.0;
         }
-        let n = &self.nodes[i];
-        let mut w = 0.0;
-        for part in [self.summary.class(n), self.summary.id(n)] {
-            if part.is_empty() {
-                continue;
-            }
-            if rules::mentions(part, rules::NEGATIVE_HINTS) {
-                w -= 25.0;
-            }
-            if rules::mentions(part, rules::POSITIVE_HINTS) {
-                w += 25.0;
-            }
-        }
-        w
+        let (class, id) = self.hints[i];
+        [class, id]
+            .iter()
+            .map(|&bits| {
+                let mut w = 0.0;
+                if bits & hint::NEGATIVE != 0 {
+                    w -= 25.0;
+                }
+                if bits & hint::POSITIVE != 0 {
+                    w += 25.0;
+                }
+                w
+            })
+            .sum()
     }
 
     fn is_unlikely(&self, i: usize) -> bool {
@@ -207,10 +227,8 @@ impl<'a> Attempt<'a> {
         if matches!(role, "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog") {
             return true;
         }
-        let class = self.summary.class(n);
-        let id = self.summary.id(n);
-        let hit = |hints: &[&str]| rules::mentions(class, hints) || rules::mentions(id, hints);
-        hit(rules::UNLIKELY_HINTS) && !hit(rules::MAYBE_HINTS) && !self.ancestors(i).any(|a| matches!(self.nodes[a].tag, Tag::Table | Tag::Code))
+        let bits = self.hints[i].0 | self.hints[i].1;
+        bits & hint::UNLIKELY != 0 && bits & hint::MAYBE == 0 && self.context[i] & (ctx::TABLE | ctx::CODE) == 0
     }
 
     /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
@@ -268,10 +286,7 @@ impl<'a> Attempt<'a> {
 
     fn is_byline(&mut self, i: usize) -> bool {
         let n = &self.nodes[i];
-        let matches = n.has(flag::AUTHOR) || {
-            let (c, id) = (self.summary.class(n), self.summary.id(n));
-            rules::mentions(c, rules::BYLINE_HINTS) || rules::mentions(id, rules::BYLINE_HINTS)
-        };
+        let matches = n.has(flag::AUTHOR) || (self.hints[i].0 | self.hints[i].1) & hint::BYLINE != 0;
         if !matches || n.stats.text == 0 || n.stats.text >= 100 {
             return false;
         }
@@ -473,9 +488,6 @@ impl<'a> Attempt<'a> {
         j
     }
 
-    fn protected(&self, i: usize, top: &[usize]) -> bool {
-        top.iter().any(|&t| self.summary.is_within(t, i))
-    }
 
     /// Marks the clutter inside the article.
     fn mark(mut self, root: usize, article: &[usize], best: usize) -> Decision {
@@ -489,15 +501,25 @@ impl<'a> Attempt<'a> {
         // Siblings between the chosen ones are not part of the article.
         if root != first || article.len() > 1 {
             for j in first..end_index {
-                if self.nodes[j].parent as usize == root && !article.contains(&j) {
+                if self.nodes[j].parent as usize == root && article.binary_search(&j).is_err() {
                     marks[j] = Mark::Drop;
                 }
             }
         }
         let article_text: u32 = article.iter().map(|&a| self.stats[a].text).sum();
-        // The article's top-level elements and the best-scoring element are never clutter.
-        let mut keep_chain: Vec<usize> = article.to_vec();
-        keep_chain.push(best);
+        // The article's top-level elements, the best-scoring element, and their ancestors
+        // are never clutter.
+        let mut protected = vec![false; n];
+        for &top in article.iter().chain([&best]) {
+            let mut a = Some(top);
+            while let Some(p) = a {
+                if protected[p] {
+                    break;
+                }
+                protected[p] = true;
+                a = self.parent(p);
+            }
+        }
         let mut dead = vec![false; n];
         for i in first..end_index {
             if let Some(p) = self.parent(i) {
@@ -515,7 +537,7 @@ impl<'a> Attempt<'a> {
                 dead[i] = true;
                 continue;
             }
-            let verdict = self.judge(i, root, article_text, &keep_chain);
+            let verdict = if protected[i] { None } else { self.judge(i, root, article_text) };
             if let Some((category, reason)) = verdict {
                 if self.options.removes(category) {
                     let index = removals.len() as u32;
@@ -538,10 +560,10 @@ impl<'a> Attempt<'a> {
         // Readability's conditional cleaning, innermost first, on the stats left after removals.
         if self.flags.clean_conditionally && self.options.removes(Category::LowContent) {
             for i in (first..end_index).rev() {
-                if dead[i] || marks[i] != Mark::Keep || self.ancestors(i).any(|a| a >= first && dead[a]) {
+                if dead[i] || marks[i] != Mark::Keep {
                     continue;
                 }
-                if self.protected(i, &keep_chain) {
+                if protected[i] {
                     continue;
                 }
                 if let Some(reason) = self.clean_conditionally(i) {
@@ -554,7 +576,7 @@ impl<'a> Attempt<'a> {
             }
         }
         for i in first..end_index {
-            if self.nodes[i].tag == Tag::Table && marks[i] == Mark::Keep && !self.is_data_table(i) {
+            if self.nodes[i].tag == Tag::Table && marks[i] == Mark::Keep && !is_data_table(&self.nodes[i]) {
                 marks[i] = Mark::Layout;
             }
         }
@@ -563,15 +585,12 @@ impl<'a> Attempt<'a> {
     }
 
     /// Why node `i` is clutter, if it is.
-    fn judge(&self, i: usize, root: usize, article_text: u32, chain: &[usize]) -> Option<(Category, Cow<'static, str>)> {
+    fn judge(&self, i: usize, root: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
         let n = &self.nodes[i];
         match self.own_exclusion[i] {
             Some(Exclusion::Hidden) => return Some((Category::Hidden, Cow::Borrowed("hidden by the page"))),
             Some(Exclusion::NonContent) => return None,
             Some(Exclusion::Unlikely) | None => {}
-        }
-        if self.protected(i, chain) {
-            return None;
         }
         if let Some(hit) = self.token_rule(i, article_text) {
             return Some(hit);
@@ -601,8 +620,11 @@ impl<'a> Attempt<'a> {
 
     fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
         let n = &self.nodes[i];
-        let rule = rules::TOKEN_RULES.iter().find(|r| self.summary.tokens(n).any(|t| r.pattern.matches(t)))?;
-        let content_marked = self.summary.tokens(n).any(|t| rules::CONTENT_TOKENS.iter().any(|c: &TokenMatch| c.matches(t)));
+        if n.attrs[0] == n.attrs[2] {
+            return None;
+        }
+        let rule = rules::token_rule(self.summary.tokens(n))?;
+        let content_marked = self.summary.tokens(n).any(rules::is_content_token);
         if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
             return None;
         }
@@ -630,14 +652,14 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
-        Some(node_text(self.summary, self.source, i, max as usize + 20).to_lowercase())
+        Some(node_text(self.summary, self.source, i, LABEL_PREFIX).to_lowercase())
     }
 
     fn text_rule(&self, i: usize, _root: usize) -> Option<(Category, Cow<'static, str>)> {
         let longest = rules::TEXT_RULES.iter().map(|r| r.max_len).max().unwrap_or(0);
         let text = self.label_text(i, longest)?;
-        let len = text.chars().count() as u32;
         let st = &self.stats[i];
+        let len = st.text;
         rules::TEXT_RULES
             .iter()
             .find(|r| {
@@ -701,32 +723,8 @@ impl<'a> Attempt<'a> {
         if u64::from(n.start.saturating_sub(r.start)) * 2 < span {
             return false;
         }
-        let text = node_text(self.summary, self.source, i, 200);
+        let text = node_text(self.summary, self.source, i, 160);
         looks_like_bio(&text)
-    }
-
-    fn is_data_table(&self, i: usize) -> bool {
-        let n = &self.nodes[i];
-        let st = &n.stats;
-        if n.has(flag::PRESENTATION) {
-            return false;
-        }
-        if n.has(flag::DATA_TABLE_HINT) {
-            return true;
-        }
-        // A table holding tables lays out the page (its own markers may be the inner tables').
-        if st.tables > 0 {
-            return false;
-        }
-        if st.table_markers > 0 {
-            return true;
-        }
-        let rows = st.rows;
-        let cols = if rows == 0 { 0 } else { st.cells / rows };
-        if rows == 1 || cols <= 1 {
-            return false;
-        }
-        rows >= 10 || cols > 4 || rows * cols > 10
     }
 
     /// Readability's `_cleanConditionally`: forms, tables, lists and divs that look like
@@ -734,15 +732,15 @@ impl<'a> Attempt<'a> {
     fn clean_conditionally(&self, i: usize) -> Option<Cow<'static, str>> {
         let n = &self.nodes[i];
         // Cells of a layout table are containers like divs.
-        let layout_cell = matches!(n.tag, Tag::Td | Tag::Th)
-            && self.ancestors(i).find(|&a| self.nodes[a].tag == Tag::Table).is_some_and(|t| !self.is_data_table(t));
+        let within = self.context[i];
+        let layout_cell = matches!(n.tag, Tag::Td | Tag::Th) && within & ctx::TABLE != 0 && within & ctx::NEAREST_TABLE_IS_DATA == 0;
         if !matches!(n.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div) && !layout_cell {
             return None;
         }
-        if n.tag == Tag::Table && self.is_data_table(i) {
+        if n.tag == Tag::Table && is_data_table(n) {
             return None;
         }
-        if self.ancestors(i).any(|a| self.nodes[a].tag == Tag::Code || (self.nodes[a].tag == Tag::Table && self.is_data_table(a))) {
+        if within & (ctx::CODE | ctx::DATA_TABLE) != 0 {
             return None;
         }
         let weight = self.class_weight(i);
@@ -760,7 +758,7 @@ impl<'a> Attempt<'a> {
         let li = f64::from(st.list_items) - 100.0;
         let input = f64::from(st.inputs);
         let heading_density = if st.text == 0 { 0.0 } else { f64::from(st.heading_text) / f64::from(st.text) };
-        let in_figure = self.ancestors(i).any(|a| self.nodes[a].tag == Tag::Figure);
+        let in_figure = within & ctx::FIGURE != 0;
         let ld = st.link_density();
         let len = st.text;
         let embeds = st.embeds;
@@ -787,6 +785,67 @@ impl<'a> Attempt<'a> {
         }
         why.map(Cow::Borrowed)
     }
+}
+
+/// Readability's data-table test: a table of data keeps its structure, a layout table
+/// is unwrapped.
+fn is_data_table(n: &Node) -> bool {
+        let st = &n.stats;
+        if n.has(flag::PRESENTATION) {
+            return false;
+        }
+        if n.has(flag::DATA_TABLE_HINT) {
+            return true;
+        }
+        // A table holding tables lays out the page (its own markers may be the inner tables').
+        if st.tables > 0 {
+            return false;
+        }
+        if st.table_markers > 0 {
+            return true;
+        }
+        let rows = st.rows;
+        let cols = if rows == 0 { 0 } else { st.cells / rows };
+        if rows == 1 || cols <= 1 {
+            return false;
+        }
+        rows >= 10 || cols > 4 || rows * cols > 10
+    }
+
+
+/// What an element is inside of (bits of `Attempt::context`).
+mod ctx {
+    pub const TABLE: u8 = 1;
+    pub const CODE: u8 = 2;
+    pub const FIGURE: u8 = 4;
+    pub const DATA_TABLE: u8 = 8;
+    /// The nearest enclosing table is a data table.
+    pub const NEAREST_TABLE_IS_DATA: u8 = 16;
+}
+
+/// For each node, what its ancestors are (`ctx` bits), top-down in one pass.
+fn context(summary: &Summary) -> Vec<u8> {
+    let nodes = &summary.nodes;
+    let mut out = vec![0u8; nodes.len()];
+    for i in 0..nodes.len() {
+        let Some(p) = nodes[i].parent() else { continue };
+        let mut bits = out[p];
+        match nodes[p].tag {
+            Tag::Table => {
+                bits |= ctx::TABLE;
+                if is_data_table(&nodes[p]) {
+                    bits |= ctx::DATA_TABLE | ctx::NEAREST_TABLE_IS_DATA;
+                } else {
+                    bits &= !ctx::NEAREST_TABLE_IS_DATA;
+                }
+            }
+            Tag::Code | Tag::Pre => bits |= ctx::CODE,
+            Tag::Figure => bits |= ctx::FIGURE,
+            _ => {}
+        }
+        out[i] = bits;
+    }
+    out
 }
 
 fn ends_sentence(text: &str) -> bool {

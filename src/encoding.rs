@@ -36,7 +36,7 @@ impl StreamDecoder {
 
     /// Decodes `chunk`, appending UTF-8 to `out`. Bytes are held back until the encoding
     /// is known (1024 bytes, or the end).
-    pub fn write(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
+    pub fn write(&mut self, chunk: &[u8], out: &mut String) {
         if self.decoder.is_none() {
             self.pending.extend_from_slice(chunk);
             if self.pending.len() < PRESCAN || self.awaiting_evidence() {
@@ -51,7 +51,7 @@ impl StreamDecoder {
     }
 
     /// Decodes what is left.
-    pub fn end(&mut self, out: &mut Vec<u8>) {
+    pub fn end(&mut self, out: &mut String) {
         if self.decoder.is_none() {
             self.start();
         }
@@ -86,14 +86,12 @@ impl StreamDecoder {
         self.decoder = Some(encoding.new_decoder_with_bom_removal());
     }
 
-    fn decode(&mut self, mut input: &[u8], last: bool, out: &mut Vec<u8>) {
+    fn decode(&mut self, mut input: &[u8], last: bool, out: &mut String) {
         let Some(decoder) = self.decoder.as_mut() else { return };
         loop {
             let need = decoder.max_utf8_buffer_length(input.len()).unwrap_or(input.len() * 3 + 16);
-            let start = out.len();
-            out.resize(start + need, 0);
-            let (result, read, written, _) = decoder.decode_to_utf8(input, &mut out[start..], last);
-            out.truncate(start + written);
+            out.reserve(need);
+            let (result, read, _) = decoder.decode_to_string(input, out, last);
             input = &input[read..];
             if result == CoderResult::InputEmpty {
                 break;
@@ -142,10 +140,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 fn decode(html: &[u8], declared: Option<&str>) -> Vec<u8> {
     let mut d = StreamDecoder::new(declared);
-    let mut out = Vec::with_capacity(html.len() + html.len() / 16);
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
     d.write(html, &mut out);
     d.end(&mut out);
-    out
+    out.into_bytes()
 }
 
 #[cfg(test)]

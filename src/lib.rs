@@ -151,7 +151,7 @@ pub struct Extractor {
     options: Options,
     base: Option<url::Url>,
     decoder: encoding::StreamDecoder,
-    utf8: Vec<u8>,
+    utf8: String,
     scanned: usize,
     scanner: scan::Scanner,
 }
@@ -166,7 +166,7 @@ impl Extractor {
             decoder: encoding::StreamDecoder::new(options.charset.as_deref()),
             options,
             base,
-            utf8: Vec::new(),
+            utf8: String::new(),
             scanned: 0,
             scanner: scan::Scanner::new(),
         })
@@ -183,7 +183,7 @@ impl Extractor {
             return Err(Error::TooLarge { limit: MAX_INPUT });
         }
         if self.utf8.len() > self.scanned {
-            self.scanner.write(&self.utf8[self.scanned..])?;
+            self.scanner.write(&self.utf8.as_bytes()[self.scanned..])?;
             self.scanned = self.utf8.len();
         }
         Ok(())
@@ -194,9 +194,7 @@ impl Extractor {
         self.decoder.end(&mut self.utf8);
         self.feed()?;
         let summary = self.scanner.end()?;
-        // The decoder wrote valid UTF-8, so this never replaces anything.
-        let source = String::from_utf8_lossy(&self.utf8);
-        Ok(build(&summary, &source, self.base.as_ref(), &self.options))
+        Ok(build(&summary, &self.utf8, self.base.as_ref(), &self.options))
     }
 }
 

@@ -27,8 +27,8 @@ fn weight(len: u32) -> f64 {
 }
 
 fn is_unlikely(class: &str, id: &str) -> bool {
-    let hit = |hints: &[&str]| rules::mentions(class, hints) || rules::mentions(id, hints);
-    hit(rules::UNLIKELY_HINTS) && !hit(rules::MAYBE_HINTS)
+    let bits = rules::hints(class) | rules::hints(id);
+    bits & rules::hint::UNLIKELY != 0 && bits & rules::hint::MAYBE == 0
 }
 
 /// The verdict from a scan's summary.

@@ -82,7 +82,7 @@ impl TokenMatch {
             TokenMatch::Exact(p) => token == p,
             TokenMatch::Prefix(p) => token.starts_with(p),
             TokenMatch::Suffix(p) => token.ends_with(p),
-            TokenMatch::Contains(p) => token.contains(p),
+            TokenMatch::Contains(p) => contains(token, p),
         }
     }
 }
@@ -486,5 +486,123 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "dat
 
 /// Whether any hint in `hints` occurs in the lowercase class/id string.
 pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
-    hints.iter().any(|h| attrs.contains(h))
+    !attrs.is_empty() && hints.iter().any(|h| contains(attrs, h))
+}
+
+/// Substring search for the short strings class names are: a plain scan beats building
+/// a two-way searcher per call.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    (0..=hay.len() - needle.len()).any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
+}
+
+/// Many patterns matched in one pass over a string: at each position only the patterns
+/// starting with that byte are tried.
+pub struct Matcher {
+    by_first_byte: Vec<Vec<(u16, TokenMatch)>>,
+}
+
+impl Matcher {
+    pub fn new(patterns: impl IntoIterator<Item = (u16, TokenMatch)>) -> Matcher {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (id, pattern) in patterns {
+            let (TokenMatch::Exact(p) | TokenMatch::Prefix(p) | TokenMatch::Suffix(p) | TokenMatch::Contains(p)) = pattern;
+            if let Some(&b) = p.as_bytes().first() {
+                by_first_byte[usize::from(b)].push((id, pattern));
+            }
+        }
+        Matcher { by_first_byte }
+    }
+
+    /// Calls `hit` with the id of every pattern found in `s`.
+    pub fn for_each(&self, s: &str, mut hit: impl FnMut(u16)) {
+        let bytes = s.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            for &(id, pattern) in &self.by_first_byte[usize::from(b)] {
+                let found = match pattern {
+                    TokenMatch::Exact(p) => i == 0 && s == p,
+                    TokenMatch::Prefix(p) => i == 0 && s.starts_with(p),
+                    TokenMatch::Suffix(p) => bytes.len() >= p.len() && i == bytes.len() - p.len() && bytes[i..] == *p.as_bytes(),
+                    TokenMatch::Contains(p) => bytes[i..].starts_with(p.as_bytes()),
+                };
+                if found {
+                    hit(id);
+                }
+            }
+        }
+    }
+}
+
+/// Bits for the hint lists a class or id string mentions.
+pub mod hint {
+    pub const UNLIKELY: u16 = 1;
+    pub const MAYBE: u16 = 2;
+    pub const NEGATIVE: u16 = 4;
+    pub const POSITIVE: u16 = 8;
+    pub const BYLINE: u16 = 16;
+}
+
+/// Which hint lists (`hint::*` bits) a lowercase class or id string mentions.
+pub fn hints(s: &str) -> u16 {
+    static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        let lists: [(u16, &[&'static str]); 5] = [
+            (hint::UNLIKELY, UNLIKELY_HINTS),
+            (hint::MAYBE, MAYBE_HINTS),
+            (hint::NEGATIVE, NEGATIVE_HINTS),
+            (hint::POSITIVE, POSITIVE_HINTS),
+            (hint::BYLINE, BYLINE_HINTS),
+        ];
+        Matcher::new(lists.into_iter().flat_map(|(bit, list)| list.iter().map(move |h| (bit, Contains(h)))))
+    });
+    let mut bits = 0;
+    if !s.is_empty() {
+        matcher.for_each(s, |bit| bits |= bit);
+    }
+    bits
+}
+
+/// The first (highest-priority) token rule any of the tokens matches.
+pub fn token_rule<'t>(tokens: impl Iterator<Item = &'t str>) -> Option<&'static TokenRule> {
+    static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| Matcher::new(TOKEN_RULES.iter().enumerate().map(|(i, r)| (i as u16, r.pattern))));
+    let mut best: Option<u16> = None;
+    for token in tokens {
+        matcher.for_each(token, |i| best = Some(best.map_or(i, |b| b.min(i))));
+    }
+    best.map(|i| &TOKEN_RULES[usize::from(i)])
+}
+
+/// Whether a token marks the article itself (`CONTENT_TOKENS`).
+pub fn is_content_token(token: &str) -> bool {
+    static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| Matcher::new(CONTENT_TOKENS.iter().map(|&p| (0, p))));
+    let mut found = false;
+    matcher.for_each(token, |_| found = true);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_rules_by_priority() {
+        assert_eq!(token_rule(["entry-content", "ad-slot"].into_iter()).map(|r| r.category), Some(Ads));
+        assert_eq!(token_rule(["top-ad"].into_iter()).map(|r| r.category), Some(Ads));
+        assert_eq!(token_rule(["header"].into_iter()).map(|r| r.category), None);
+        assert_eq!(token_rule(["jp-relatedposts"].into_iter()).map(|r| r.category), Some(Related));
+        assert_eq!(token_rule(["td-author-box"].into_iter()).map(|r| r.category), Some(AuthorBio));
+    }
+
+    #[test]
+    fn hint_bits() {
+        assert_eq!(hints("sidebar widget"), hint::UNLIKELY | hint::NEGATIVE);
+        assert_eq!(hints("post-body"), hint::POSITIVE | hint::MAYBE);
+        assert_eq!(hints(""), 0);
+    }
 }

@@ -339,53 +339,15 @@ impl ScanState {
     }
 
     fn read_attrs(&mut self, node: &mut Node, el: &Element<'_, '_>, index: u32) {
-        let mut meta_key = None;
-        let mut meta_content = None;
-        let (mut class, mut id, mut role) = (None, None, None);
-        for attr in el.attributes() {
-            let name = attr.name();
-            match name.as_str() {
-                "class" => class = Some(attr.value()),
-                "id" => id = Some(attr.value()),
-                "role" => role = Some(attr.value()),
-                "hidden" => node.flags |= flag::HIDDEN,
-                "style" => {
-                    let style: String = attr.value().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                    if style.contains("display:none") || style.contains("visibility:hidden") {
-                        node.flags |= flag::HIDDEN;
-                    }
-                }
-                "aria-hidden" if attr.value().trim() == "true" => node.flags |= flag::ARIA_HIDDEN,
-                "rel" if attr.value().to_ascii_lowercase().split_whitespace().any(|r| r == "author") => node.flags |= flag::AUTHOR,
-                "itemprop" => {
-                    let v = attr.value().to_ascii_lowercase();
-                    if v.contains("author") {
-                        node.flags |= flag::AUTHOR;
-                    }
-                    if v.contains("articlebody") {
-                        node.flags |= flag::ARTICLE_BODY;
-                    }
-                    if v.split_whitespace().any(|t| t == "name") {
-                        node.flags |= flag::ITEM_NAME;
-                    }
-                    if node.tag == Tag::Meta {
-                        meta_key = Some(v);
-                    }
-                }
-                "summary" | "datatable" if node.tag == Tag::Table => node.flags |= flag::DATA_TABLE_HINT,
-                "name" | "property" if node.tag == Tag::Meta => meta_key = Some(attr.value().trim().to_ascii_lowercase()),
-                "content" if node.tag == Tag::Meta => meta_content = Some(attr.value()),
-                "datetime" if node.tag == Tag::Time && self.summary.meta.times.len() < 16 => {
-                    self.summary.meta.times.push((index, attr.value()));
-                }
-                "href" if node.tag == Tag::Base && self.summary.meta.base.is_none() => self.summary.meta.base = Some(attr.value()),
-                _ => {}
-            }
+        let start = self.summary.attrs.len() as u32;
+        node.attrs = [start; 4];
+        if el.attributes().is_empty() {
+            return;
         }
+        // Looking up the few names the scan needs is cheaper than naming every attribute.
         let attrs = &mut self.summary.attrs;
-        node.attrs[0] = attrs.len() as u32;
-        for (i, value) in [class, id, role].into_iter().enumerate() {
-            if let Some(v) = value {
+        for (i, name) in ["class", "id", "role"].into_iter().enumerate() {
+            if let Some(v) = el.get_attribute(name) {
                 attrs.extend(v.trim().chars().map(|c| c.to_ascii_lowercase()));
             }
             node.attrs[i + 1] = attrs.len() as u32;
@@ -393,16 +355,54 @@ impl ScanState {
         if matches!(self.summary.role(node), "presentation" | "none") {
             node.flags |= flag::PRESENTATION;
         }
-        if node.tag == Tag::Link
-            && self.summary.meta.canonical.is_none()
-            && el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-        {
-            self.summary.meta.canonical = el.get_attribute("href");
+        if el.has_attribute("hidden") {
+            node.flags |= flag::HIDDEN;
         }
-        if let (Some(k), Some(c)) = (meta_key, meta_content) {
-            for key in k.split_whitespace() {
-                self.summary.meta.metas.push((key.to_string(), c.clone()));
+        if let Some(style) = el.get_attribute("style") {
+            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            if style.contains("display:none") || style.contains("visibility:hidden") {
+                node.flags |= flag::HIDDEN;
             }
+        }
+        if el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
+            node.flags |= flag::ARIA_HIDDEN;
+        }
+        if el.get_attribute("rel").is_some_and(|v| v.to_ascii_lowercase().split_whitespace().any(|r| r == "author")) {
+            node.flags |= flag::AUTHOR;
+        }
+        let itemprop = el.get_attribute("itemprop").map(|v| v.to_ascii_lowercase());
+        if let Some(v) = &itemprop {
+            if v.contains("author") {
+                node.flags |= flag::AUTHOR;
+            }
+            if v.contains("articlebody") {
+                node.flags |= flag::ARTICLE_BODY;
+            }
+            if v.split_whitespace().any(|t| t == "name") {
+                node.flags |= flag::ITEM_NAME;
+            }
+        }
+        let meta = &mut self.summary.meta;
+        match node.tag {
+            Tag::Table if el.has_attribute("summary") || el.has_attribute("datatable") => node.flags |= flag::DATA_TABLE_HINT,
+            Tag::Meta => {
+                let key = itemprop.or_else(|| el.get_attribute("property").or_else(|| el.get_attribute("name")).map(|k| k.trim().to_ascii_lowercase()));
+                if let (Some(k), Some(c)) = (key, el.get_attribute("content")) {
+                    for key in k.split_whitespace() {
+                        meta.metas.push((key.to_string(), c.clone()));
+                    }
+                }
+            }
+            Tag::Time if meta.times.len() < 16 => {
+                if let Some(t) = el.get_attribute("datetime") {
+                    meta.times.push((index, t));
+                }
+            }
+            Tag::Base if meta.base.is_none() => meta.base = el.get_attribute("href"),
+            Tag::Link if meta.canonical.is_none() && el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                meta.canonical = el.get_attribute("href");
+            }
+            _ => {}
         }
     }
 

@@ -39,7 +39,12 @@ pub fn fold_whitespace(s: &str) -> String {
 /// comes from the rewrite pass.
 pub fn source_text(html: &str, limit: usize) -> String {
     let mut raw = String::new();
-    let mut rest = html;
+    // Enough source for `limit` characters of text in all but tag-dense markup.
+    let budget = limit * 4 + 64;
+    let mut rest = match html.char_indices().nth(budget * 4) {
+        Some((cut, _)) => &html[..cut],
+        None => html,
+    };
     while let Some(lt) = rest.find('<') {
         raw.push_str(&rest[..lt]);
         raw.push(' ');
@@ -54,11 +59,11 @@ pub fn source_text(html: &str, limit: usize) -> String {
             }
             None => rest = rest.find('>').map_or("", |i| &rest[i + 1..]),
         }
-        if raw.len() > limit * 4 + 64 {
+        if raw.len() > budget {
             break;
         }
     }
-    if raw.len() <= limit * 4 + 64 {
+    if raw.len() <= budget {
         raw.push_str(rest);
     }
     let folded = fold_whitespace(&decode_entities(&raw));
