@@ -89,6 +89,9 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
+    if summary.nodes.is_empty() {
+        return empty(summary);
+    }
     // Class and id hints are read once; every attempt of the ladder uses them.
     let hints: Vec<(u16, u16)> = summary.nodes.iter().map(|n| (rules::hints(summary.class(n)), rules::hints(summary.id(n)))).collect();
     let context = context(summary);
@@ -334,9 +337,8 @@ impl<'a> Attempt<'a> {
             }
             let n = &self.nodes[i];
             let s = &self.stats[i];
-            let (len, commas, first) = if n.tag.is_scored() {
-                (s.text, s.commas, self.parent(i))
-            } else if n.tag == Tag::Div && s.blocks == 0 {
+            // A div without block children counts as a paragraph, as Readability turns it into one.
+            let (len, commas, first) = if n.tag.is_scored() || (n.tag == Tag::Div && s.blocks == 0) {
                 (s.text, s.commas, self.parent(i))
             } else if n.tag == Tag::Div && s.flow_text >= 25 {
                 let commas = if s.text == 0 { 0 } else { (u64::from(s.commas) * u64::from(s.flow_text) / u64::from(s.text)) as u32 };
@@ -387,11 +389,8 @@ impl<'a> Attempt<'a> {
         }
         let mut candidate = first;
         // Several near-equal candidates under one ancestor: the ancestor is the article.
-        let alternatives: Vec<Vec<usize>> = top[1..]
-            .iter()
-            .filter(|&&c| self.score[c] / self.score[first] >= 0.75)
-            .map(|&c| self.ancestors(c).collect())
-            .collect();
+        let alternatives: Vec<Vec<usize>> =
+            top[1..].iter().filter(|&&c| self.score[c] / self.score[first] >= 0.75).map(|&c| self.ancestors(c).collect()).collect();
         if alternatives.len() >= 3 {
             let mut p = self.parent(candidate);
             while let Some(anc) = p {
@@ -460,7 +459,10 @@ impl<'a> Attempt<'a> {
                         || (s.tag == Tag::P && {
                             let ld = st.link_density();
                             (ld < 0.25 && st.text > 80)
-                                || (st.text < 80 && st.text > 0 && ld == 0.0 && ends_sentence(&node_text(self.summary, self.source, j, 200)))
+                                || (st.text < 80
+                                    && st.text > 0
+                                    && ld == 0.0
+                                    && ends_sentence(&node_text(self.summary, self.source, j, 200)))
                         })
                 });
             if join {
@@ -469,7 +471,11 @@ impl<'a> Attempt<'a> {
             j = self.subtree_end(j);
         }
         if std::env::var_os("LECTERN_DEBUG").is_some() {
-            eprintln!("top {:?} candidate {candidate} score {top_score:.1} threshold {threshold:.1} article {article:?} scores {:?}", top.iter().map(|&t| (t, self.score[t])).collect::<Vec<_>>(), article.iter().map(|&a| (a, self.scored[a], self.score[a])).collect::<Vec<_>>());
+            eprintln!(
+                "top {:?} candidate {candidate} score {top_score:.1} threshold {threshold:.1} article {article:?} scores {:?}",
+                top.iter().map(|&t| (t, self.score[t])).collect::<Vec<_>>(),
+                article.iter().map(|&a| (a, self.scored[a], self.score[a])).collect::<Vec<_>>()
+            );
         }
         if article.len() == 1 {
             (candidate, article, first)
@@ -488,7 +494,6 @@ impl<'a> Attempt<'a> {
         j
     }
 
-
     /// Marks the clutter inside the article.
     fn mark(mut self, root: usize, article: &[usize], best: usize) -> Decision {
         let n = self.nodes.len();
@@ -500,9 +505,9 @@ impl<'a> Attempt<'a> {
         let end_index = self.subtree_end(last);
         // Siblings between the chosen ones are not part of the article.
         if root != first || article.len() > 1 {
-            for j in first..end_index {
+            for (j, mark) in marks.iter_mut().enumerate().take(end_index).skip(first) {
                 if self.nodes[j].parent as usize == root && article.binary_search(&j).is_err() {
-                    marks[j] = Mark::Drop;
+                    *mark = Mark::Drop;
                 }
             }
         }
@@ -549,7 +554,11 @@ impl<'a> Attempt<'a> {
                     }
                     if let Some(extra) = self.section_after_label(i, root, &marks) {
                         for j in extra {
-                            removals.push(Removal { node: j as u32, category, reason: Cow::Borrowed("part of a section headed by a clutter label") });
+                            removals.push(Removal {
+                                node: j as u32,
+                                category,
+                                reason: Cow::Borrowed("part of a section headed by a clutter label"),
+                            });
                             marks[j] = Mark::Removed(removals.len() as u32 - 1);
                             self.take_out(j);
                         }
@@ -575,12 +584,13 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
-        for i in first..end_index {
-            if self.nodes[i].tag == Tag::Table && marks[i] == Mark::Keep && !is_data_table(&self.nodes[i]) {
-                marks[i] = Mark::Layout;
+        for (mark, node) in marks.iter_mut().zip(self.nodes).take(end_index).skip(first) {
+            if node.tag == Tag::Table && *mark == Mark::Keep && !is_data_table(node) {
+                *mark = Mark::Layout;
             }
         }
-        let text_len = article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
+        let text_len =
+            article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
         Decision { root, range, marks, removals, byline: self.byline.map(|(_, t)| t), text_len }
     }
 
@@ -652,7 +662,9 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
-        Some(node_text(self.summary, self.source, i, LABEL_PREFIX).to_lowercase())
+        let mut text = node_text(self.summary, self.source, i, LABEL_PREFIX);
+        text.make_ascii_lowercase();
+        Some(text)
     }
 
     fn text_rule(&self, i: usize, _root: usize) -> Option<(Category, Cow<'static, str>)> {
@@ -662,11 +674,7 @@ impl<'a> Attempt<'a> {
         let len = st.text;
         rules::TEXT_RULES
             .iter()
-            .find(|r| {
-                len <= r.max_len
-                    && st.link_density() >= r.min_link_density
-                    && r.phrases.iter().any(|p| text.starts_with(p))
-            })
+            .find(|r| len <= r.max_len && st.link_density() >= r.min_link_density && r.phrases.iter().any(|p| text.starts_with(p)))
             .map(|r| (r.category, Cow::Borrowed(r.reason)))
     }
 
@@ -688,8 +696,8 @@ impl<'a> Attempt<'a> {
         };
         if parent_is_section && !matches!(self.nodes[parent].tag, Tag::Body | Tag::Html) {
             // The label's container goes with it: report the container.
-            for j in i + 1..self.subtree_end(parent) {
-                if self.nodes[j].parent as usize == parent && marks[j] == Mark::Keep {
+            for (j, mark) in marks.iter().enumerate().take(self.subtree_end(parent)).skip(i + 1) {
+                if self.nodes[j].parent as usize == parent && *mark == Mark::Keep {
                     extra.push(j);
                 }
             }
@@ -770,9 +778,7 @@ impl<'a> Attempt<'a> {
             Some("a form: more inputs than paragraphs")
         } else if !is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure {
             Some("almost no text")
-        } else if !is_list && weight < 25.0 && ld > 0.2 {
-            Some("mostly links")
-        } else if weight >= 25.0 && ld > 0.5 {
+        } else if (!is_list && weight < 25.0 && ld > 0.2) || (weight >= 25.0 && ld > 0.5) {
             Some("mostly links")
         } else if (embeds == 1 && len < 75) || embeds > 1 {
             Some("an embed with little text")
@@ -790,28 +796,27 @@ impl<'a> Attempt<'a> {
 /// Readability's data-table test: a table of data keeps its structure, a layout table
 /// is unwrapped.
 fn is_data_table(n: &Node) -> bool {
-        let st = &n.stats;
-        if n.has(flag::PRESENTATION) {
-            return false;
-        }
-        if n.has(flag::DATA_TABLE_HINT) {
-            return true;
-        }
-        // A table holding tables lays out the page (its own markers may be the inner tables').
-        if st.tables > 0 {
-            return false;
-        }
-        if st.table_markers > 0 {
-            return true;
-        }
-        let rows = st.rows;
-        let cols = if rows == 0 { 0 } else { st.cells / rows };
-        if rows == 1 || cols <= 1 {
-            return false;
-        }
-        rows >= 10 || cols > 4 || rows * cols > 10
+    let st = &n.stats;
+    if n.has(flag::PRESENTATION) {
+        return false;
     }
-
+    if n.has(flag::DATA_TABLE_HINT) {
+        return true;
+    }
+    // A table holding tables lays out the page (its own markers may be the inner tables').
+    if st.tables > 0 {
+        return false;
+    }
+    if st.table_markers > 0 {
+        return true;
+    }
+    let rows = st.rows;
+    let cols = st.cells.checked_div(rows).unwrap_or(0);
+    if rows == 1 || cols <= 1 {
+        return false;
+    }
+    rows >= 10 || cols > 4 || rows * cols > 10
+}
 
 /// What an element is inside of (bits of `Attempt::context`).
 mod ctx {
@@ -894,7 +899,10 @@ mod tests {
 
     #[test]
     fn title_similarity() {
-        assert!(similarity("Scale AI’s Alexandr Wang has published an open letter", "Scale AI’s Alexandr Wang has published an open letter") > 0.99);
+        assert!(
+            similarity("Scale AI’s Alexandr Wang has published an open letter", "Scale AI’s Alexandr Wang has published an open letter")
+                > 0.99
+        );
         assert!(similarity("Related articles", "Scale AI’s Alexandr Wang has published an open letter") < 0.2);
     }
 }

@@ -70,9 +70,7 @@ impl StreamDecoder {
     /// A legacy charset from `<meta>` is checked against the bytes (see `start`): wait for
     /// the first non-ASCII byte, up to 64 KB.
     fn awaiting_evidence(&self) -> bool {
-        self.pending.len() < EVIDENCE
-            && self.pending.is_ascii()
-            && self.meta_declared().is_some_and(|e| e != UTF_8)
+        self.pending.len() < EVIDENCE && self.pending.is_ascii() && self.meta_declared().is_some_and(|e| e != UTF_8)
     }
 
     fn start(&mut self) {

@@ -65,10 +65,52 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul | Section | Article | Main | Header | Footer | Nav | Aside
-                | Figure | Figcaption | H1 | H2 | H3 | H4 | H5 | H6 | Li | Dd | Dt | Tr | Td | Th | Form | Fieldset
-                | Address | Hr | Details | Summary | Caption | Tbody | Thead | Tfoot | Center | Hgroup | Menu | Dialog
-                | Search | Listing
+            Blockquote
+                | Dl
+                | Div
+                | Img
+                | Ol
+                | P
+                | Pre
+                | Table
+                | Ul
+                | Section
+                | Article
+                | Main
+                | Header
+                | Footer
+                | Nav
+                | Aside
+                | Figure
+                | Figcaption
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Li
+                | Dd
+                | Dt
+                | Tr
+                | Td
+                | Th
+                | Form
+                | Fieldset
+                | Address
+                | Hr
+                | Details
+                | Summary
+                | Caption
+                | Tbody
+                | Thead
+                | Tfoot
+                | Center
+                | Hgroup
+                | Menu
+                | Dialog
+                | Search
+                | Listing
         )
     }
 
@@ -82,8 +124,28 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Script | Style | Template | Noscript | Head | Title | Textarea | Select | Option | Optgroup | Datalist
-                | Iframe | Object | Applet | Embed | Svg | Canvas | Noembed | Noframes | Frameset | Button | Map
+            Script
+                | Style
+                | Template
+                | Noscript
+                | Head
+                | Title
+                | Textarea
+                | Select
+                | Option
+                | Optgroup
+                | Datalist
+                | Iframe
+                | Object
+                | Applet
+                | Embed
+                | Svg
+                | Canvas
+                | Noembed
+                | Noframes
+                | Frameset
+                | Button
+                | Map
         )
     }
 
@@ -97,9 +159,36 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Math | Mi | Mn | Mo | Ms | Mtext | Mrow | Mfrac | Msqrt | Mroot | Msup | Msub | Msubsup | Munder | Mover
-                | Munderover | Mtable | Mtr | Mtd | Mspace | Mstyle | Mpadded | Mphantom | Menclose | Mfenced
-                | Semantics | Annotation | Mmultiscripts | Mprescripts | None | Merror
+            Math | Mi
+                | Mn
+                | Mo
+                | Ms
+                | Mtext
+                | Mrow
+                | Mfrac
+                | Msqrt
+                | Mroot
+                | Msup
+                | Msub
+                | Msubsup
+                | Munder
+                | Mover
+                | Munderover
+                | Mtable
+                | Mtr
+                | Mtd
+                | Mspace
+                | Mstyle
+                | Mpadded
+                | Mphantom
+                | Menclose
+                | Mfenced
+                | Semantics
+                | Annotation
+                | Mmultiscripts
+                | Mprescripts
+                | None
+                | Merror
         )
     }
 

@@ -205,7 +205,20 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     let decision = decide::decide(summary, source, meta.title.as_deref(), options);
     if std::env::var_os("LECTERN_DEBUG").is_some() {
         for (i, n) in summary.nodes.iter().enumerate() {
-            eprintln!("{i:4} {:>4} d{:<3} {:?} {}..{} text={} ld={:.2} p={} blocks={} mark={:?} {:?}", n.parent as i64, n.depth, n.tag, n.start, n.end, n.stats.text, n.stats.link_density(), n.stats.paragraphs, n.stats.blocks, decision.marks[i], summary.class(n));
+            eprintln!(
+                "{i:4} {:>4} d{:<3} {:?} {}..{} text={} ld={:.2} p={} blocks={} mark={:?} {:?}",
+                n.parent as i64,
+                n.depth,
+                n.tag,
+                n.start,
+                n.end,
+                n.stats.text,
+                n.stats.link_density(),
+                n.stats.paragraphs,
+                n.stats.blocks,
+                decision.marks[i],
+                summary.class(n)
+            );
         }
         eprintln!("root {} range {:?}", decision.root, decision.range);
     }

@@ -188,12 +188,6 @@ fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), Strin
         std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     let secs = spent.as_secs_f64().max(1e-9);
-    println!(
-        "{} pages in {:.3} s: {:.1} pages/s, {:.1} MB/s",
-        ids.len(),
-        secs,
-        ids.len() as f64 / secs,
-        bytes as f64 / 1e6 / secs
-    );
+    println!("{} pages in {:.3} s: {:.1} pages/s, {:.1} MB/s", ids.len(), secs, ids.len() as f64 / secs, bytes as f64 / 1e6 / secs);
     Ok(())
 }

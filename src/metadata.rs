@@ -39,18 +39,11 @@ pub fn read(summary: &Summary, _source: &str, base: Option<&Url>) -> Metadata {
     let ld = meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).unwrap_or_default();
     let value = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
-            meta.metas
-                .iter()
-                .find(|(key, v)| key == k && !v.trim().is_empty())
-                .map(|(_, v)| fold_whitespace(&decode_entities(v)))
+            meta.metas.iter().find(|(key, v)| key == k && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_entities(v)))
         })
     };
     let title = ld.title.or_else(|| value(rules::TITLE_META)).or_else(|| document_title(summary, &doc_title));
-    let lead_image = ld
-        .image
-        .or_else(|| value(rules::IMAGE_META))
-        .and_then(|u| sanitize::image_url(&u, base))
-        .map(String::from);
+    let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Metadata {
         title,
         byline: ld.byline.or_else(|| value(rules::AUTHOR_META)).and_then(|b| clean_byline(&b)),
@@ -140,7 +133,9 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
     };
     let image = match article.get("image") {
         Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Array(a)) => a.first().and_then(|i| i.as_str().map(str::to_string).or_else(|| i.get("url")?.as_str().map(str::to_string))),
+        Some(Value::Array(a)) => {
+            a.first().and_then(|i| i.as_str().map(str::to_string).or_else(|| i.get("url")?.as_str().map(str::to_string)))
+        }
         Some(v) => v.get("url").and_then(Value::as_str).map(str::to_string),
         None => None,
     };
@@ -156,7 +151,8 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
 
 /// Share of `a`'s words found in `b` (Readability's text similarity, roughly).
 fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let words =
+        |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
     let (wa, wb) = (words(a), words(b));
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
@@ -175,11 +171,7 @@ fn word_count(s: &str) -> usize {
 /// Positions of " X " separators in the title.
 fn separator_positions(t: &str, set: &[char]) -> Vec<usize> {
     let chars: Vec<(usize, char)> = t.char_indices().collect();
-    chars
-        .windows(3)
-        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1))
-        .map(|w| w[1].0)
-        .collect()
+    chars.windows(3).filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1)).map(|w| w[1].0).collect()
 }
 
 /// The title from `<title>`, cut from its site-name suffix the way Readability does.

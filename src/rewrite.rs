@@ -291,7 +291,10 @@ impl Writer<'_> {
                 let src = el.get_attribute("src").or_else(|| el.get_attribute("data-src")).or_else(|| el.get_attribute("data"));
                 if let Some(url) = src.and_then(|s| sanitize::link_url(&s, self.base)) {
                     let label = sanitize::embed_label(&url).map(|(l, host)| format!("{l}: {host}"));
-                    let label = label.or_else(|| matches!(tag, Tag::Video | Tag::Audio).then(|| format!("{} file", if tag == Tag::Video { "Video" } else { "Audio" })));
+                    let label = label.or_else(|| {
+                        matches!(tag, Tag::Video | Tag::Audio)
+                            .then(|| format!("{} file", if tag == Tag::Video { "Video" } else { "Audio" }))
+                    });
                     if let Some(label) = label {
                         self.plain.block();
                         self.html.push_str("<p><a href=\"");
@@ -396,7 +399,8 @@ impl Writer<'_> {
         if lazy.is_some() {
             src = lazy.or(src);
         }
-        let mut srcset = rules::LAZY_SRCSET_ATTRS.iter().chain(&["srcset"]).find_map(|a| get(a).and_then(|s| sanitize::srcset(s, self.base)));
+        let mut srcset =
+            rules::LAZY_SRCSET_ATTRS.iter().chain(&["srcset"]).find_map(|a| get(a).and_then(|s| sanitize::srcset(s, self.base)));
         if srcset.is_none() {
             srcset = self.picture_srcset.clone();
         }

@@ -309,7 +309,19 @@ pub const TEXT_RULES: &[TextRule] = &[
     },
     TextRule {
         category: Related,
-        phrases: &["read more:", "related:", "see also:", "also read:", "read also:", "more:", "recommended:", "read:", "watch:", "listen:", "further reading:"],
+        phrases: &[
+            "read more:",
+            "related:",
+            "see also:",
+            "also read:",
+            "read also:",
+            "more:",
+            "recommended:",
+            "read:",
+            "watch:",
+            "listen:",
+            "further reading:",
+        ],
         max_len: 250,
         min_link_density: 0.3,
         heads_section: false,
@@ -325,7 +337,15 @@ pub const TEXT_RULES: &[TextRule] = &[
     },
     TextRule {
         category: Ads,
-        phrases: &["article ad", "advertisement", "advertisment", "sponsored content", "ad feedback", "- advertisement -", "story continues below advertisement"],
+        phrases: &[
+            "article ad",
+            "advertisement",
+            "advertisment",
+            "sponsored content",
+            "ad feedback",
+            "- advertisement -",
+            "story continues below advertisement",
+        ],
         max_len: 60,
         min_link_density: 0.0,
         heads_section: false,
@@ -333,7 +353,17 @@ pub const TEXT_RULES: &[TextRule] = &[
     },
     TextRule {
         category: Navigation,
-        phrases: &["source link", "tags:", "tagged:", "filed under", "categories:", "posted in", "skip to content", "skip to main content", "back to top"],
+        phrases: &[
+            "source link",
+            "tags:",
+            "tagged:",
+            "filed under",
+            "categories:",
+            "posted in",
+            "skip to content",
+            "skip to main content",
+            "back to top",
+        ],
         max_len: 80,
         min_link_density: 0.0,
         heads_section: false,
@@ -378,38 +408,77 @@ pub const TEXT_RULES: &[TextRule] = &[
 /// Sentences that open an author bio: "<Name> is a news writer for …", "… is a senior
 /// reporter at …". A short block whose text has one of these after a capitalized name,
 /// near the end of the article, is the author's bio.
-pub const BIO_ROLES: &[&str] = &[
-    "writer",
-    "reporter",
-    "editor",
-    "journalist",
-    "correspondent",
-    "columnist",
-    "contributor",
-    "author",
-    "producer",
-    "blogger",
-];
+pub const BIO_ROLES: &[&str] =
+    &["writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor", "author", "producer", "blogger"];
 
 /// The words that join a name to a role in a bio sentence.
 pub const BIO_VERBS: &[&str] = &[" is a ", " is an ", " is the ", " was a ", " has been a ", " covers ", " writes about ", " writes for "];
 
 /// Class/id substrings that make a block a likely article (Readability's "positive" list).
-pub const POSITIVE_HINTS: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story",
-];
+pub const POSITIVE_HINTS: &[&str] =
+    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
 
 /// Class/id substrings that make a block unlikely to be the article (Readability's "negative" list).
 pub const NEGATIVE_HINTS: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain",
-    "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
 ];
 
 /// Class/id substrings of blocks never worth scoring (Readability's "unlikely candidates").
 pub const UNLIKELY_HINTS: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
-    "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-    "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
 ];
 
 /// Class/id substrings that rescue an unlikely-looking block (Readability's "maybe candidate").
@@ -442,19 +511,12 @@ pub const EMBED_HOSTS: &[(&str, &str)] = &[
 ];
 
 /// `<meta>` names whose content is the author (after JSON-LD).
-pub const AUTHOR_META: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author_name", "sailthru.author", "byl"];
+pub const AUTHOR_META: &[&str] =
+    &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author_name", "sailthru.author", "byl"];
 
 /// `<meta>` names whose content is the title (after JSON-LD).
-pub const TITLE_META: &[&str] = &[
-    "dc:title",
-    "dcterm:title",
-    "og:title",
-    "weibo:article:title",
-    "weibo:webpage:title",
-    "title",
-    "twitter:title",
-    "parsely-title",
-];
+pub const TITLE_META: &[&str] =
+    &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
 
 /// `<meta>` names whose content is the excerpt (after JSON-LD).
 pub const EXCERPT_META: &[&str] = &[
@@ -468,8 +530,16 @@ pub const EXCERPT_META: &[&str] = &[
 ];
 
 /// `<meta>` names whose content is the publication time (after JSON-LD).
-pub const PUBLISHED_META: &[&str] =
-    &["article:published_time", "parsely-pub-date", "datepublished", "dc.date.issued", "dcterms.created", "date", "publish-date", "pubdate"];
+pub const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "parsely-pub-date",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.created",
+    "date",
+    "publish-date",
+    "pubdate",
+];
 
 /// `<meta>` names whose content is the site's name.
 pub const SITE_NAME_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
@@ -478,8 +548,17 @@ pub const SITE_NAME_META: &[&str] = &["og:site_name", "application-name", "twitt
 pub const IMAGE_META: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
 
 /// Lazy-loading attributes that carry an image's real URL, most specific first.
-pub const LAZY_SRC_ATTRS: &[&str] =
-    &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-orig-file", "data-lazyload"];
+pub const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-lazyload",
+];
 
 /// Lazy-loading attributes that carry an image's real `srcset`.
 pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
@@ -522,7 +601,15 @@ impl Matcher {
     pub fn for_each(&self, s: &str, mut hit: impl FnMut(u16)) {
         let bytes = s.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
+            let next = bytes.get(i + 1).copied();
             for &(id, pattern) in &self.by_first_byte[usize::from(b)] {
+                let (TokenMatch::Exact(p) | TokenMatch::Prefix(p) | TokenMatch::Suffix(p) | TokenMatch::Contains(p)) = pattern;
+                // Most candidates fail on the second byte: check it before a full compare.
+                if let Some(&second) = p.as_bytes().get(1) {
+                    if next != Some(second) {
+                        continue;
+                    }
+                }
                 let found = match pattern {
                     TokenMatch::Exact(p) => i == 0 && s == p,
                     TokenMatch::Prefix(p) => i == 0 && s.starts_with(p),

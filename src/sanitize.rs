@@ -25,14 +25,13 @@ pub fn policy(tag: Tag) -> Policy {
     use Tag::*;
     match tag {
         // Never content, or able to run or load things.
-        Script | Style | Template | Head | Title | Meta | Link | Base | Svg | Canvas | Object | Applet | Embed | Frame
-        | Frameset | Input | Button | Select | Textarea | Option | Optgroup | Datalist | Output | Progress | Meter
-        | Map | Area | Dialog | Noembed | Noframes | Xmp | Plaintext | AnnotationXml | Annotation | Slot | Portal
-        | Audio | Video | Iframe | Noscript | Source | Marquee => Policy::Drop,
+        Script | Style | Template | Head | Title | Meta | Link | Base | Svg | Canvas | Object | Applet | Embed | Frame | Frameset
+        | Input | Button | Select | Textarea | Option | Optgroup | Datalist | Output | Progress | Meter | Map | Area | Dialog | Noembed
+        | Noframes | Xmp | Plaintext | AnnotationXml | Annotation | Slot | Portal | Audio | Video | Iframe | Noscript | Source
+        | Marquee => Policy::Drop,
         // Wrappers whose structure means nothing in a reader view.
-        Html | Body | Span | Font | Center | Article | Main | Header | Footer | Nav | Aside | Label | Form | Fieldset
-        | Legend | Big | Nobr | Picture | Search | Hgroup | Address | Other | Data | Tt | Strike | Listing | Dir
-        | Menu => Policy::Unwrap,
+        Html | Body | Span | Font | Center | Article | Main | Header | Footer | Nav | Aside | Label | Form | Fieldset | Legend | Big
+        | Nobr | Picture | Search | Hgroup | Address | Other | Data | Tt | Strike | Listing | Dir | Menu => Policy::Unwrap,
         H1 => Policy::Keep("h2"),
         Section | Div => Policy::Keep("div"),
         Wbr => Policy::Unwrap,
@@ -61,9 +60,33 @@ pub fn plain_attribute(tag: Tag, name: &str) -> bool {
 
 /// Presentation attributes of MathML that carry meaning for the formula.
 const MATHML_ATTRIBUTES: &[&str] = &[
-    "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "linethickness", "accent",
-    "accentunder", "columnalign", "rowalign", "displaystyle", "scriptlevel", "open", "close", "separators",
-    "notation", "width", "height", "depth", "columnspan", "largeop", "movablelimits", "symmetric", "maxsize", "minsize",
+    "display",
+    "mathvariant",
+    "stretchy",
+    "fence",
+    "separator",
+    "lspace",
+    "rspace",
+    "linethickness",
+    "accent",
+    "accentunder",
+    "columnalign",
+    "rowalign",
+    "displaystyle",
+    "scriptlevel",
+    "open",
+    "close",
+    "separators",
+    "notation",
+    "width",
+    "height",
+    "depth",
+    "columnspan",
+    "largeop",
+    "movablelimits",
+    "symmetric",
+    "maxsize",
+    "minsize",
 ];
 
 /// Whether an attribute value is safe to keep: no markup characters, bounded length.
@@ -138,7 +161,8 @@ pub fn link_url(raw: &str, base: Option<&Url>) -> Option<String> {
 }
 
 /// Data-URL image types that render as pictures and cannot carry script.
-const DATA_IMAGE_TYPES: &[&str] = &["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"];
+const DATA_IMAGE_TYPES: &[&str] =
+    &["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"];
 
 /// An image source: http(s), or an inline raster `data:` image. Placeholders are not sources.
 pub fn image_url(raw: &str, base: Option<&Url>) -> Option<String> {
@@ -146,7 +170,8 @@ pub fn image_url(raw: &str, base: Option<&Url>) -> Option<String> {
     let t = decoded.trim();
     let lower = t.get(..24).unwrap_or(t).to_ascii_lowercase();
     if lower.starts_with("data:") {
-        return (DATA_IMAGE_TYPES.iter().any(|p| lower.starts_with(p)) && !is_placeholder(t) && !t.contains(['"', '<', '>'])).then(|| t.to_string());
+        return (DATA_IMAGE_TYPES.iter().any(|p| lower.starts_with(p)) && !is_placeholder(t) && !t.contains(['"', '<', '>']))
+            .then(|| t.to_string());
     }
     let u = resolve(raw, base, &["http", "https"])?;
     (!is_placeholder(&u)).then_some(u)
@@ -175,7 +200,8 @@ pub fn srcset(raw: &str, base: Option<&Url>) -> Option<String> {
         if u.to_ascii_lowercase().starts_with("data:") {
             continue;
         }
-        let descriptor: Vec<&str> = parts.filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'w' || b == b'x')).collect();
+        let descriptor: Vec<&str> =
+            parts.filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'w' || b == b'x')).collect();
         let Some(resolved) = resolve(u, base, &["http", "https"]) else { continue };
         if resolved.contains(',') || is_placeholder(&resolved) {
             continue;
@@ -194,10 +220,7 @@ pub fn first_srcset_url(srcset: &str) -> Option<&str> {
 pub fn embed_label(url: &str) -> Option<(&'static str, String)> {
     let u = Url::parse(url).ok()?;
     let host = u.host_str()?.trim_start_matches("www.").to_string();
-    crate::rules::EMBED_HOSTS
-        .iter()
-        .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))
-        .map(|(_, label)| (*label, host))
+    crate::rules::EMBED_HOSTS.iter().find(|(h, _)| host == *h || host.ends_with(&format!(".{h}"))).map(|(_, label)| (*label, host))
 }
 
 #[cfg(test)]
@@ -210,7 +233,14 @@ mod tests {
 
     #[test]
     fn script_urls_are_dropped() {
-        for bad in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "&#106;avascript:alert(1)", "vbscript:x", "data:text/html,<script>"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "vbscript:x",
+            "data:text/html,<script>",
+        ] {
             assert_eq!(link_url(bad, Some(&base())), None, "{bad}");
             assert_eq!(link_url(bad, None), None, "{bad}");
         }
@@ -228,7 +258,10 @@ mod tests {
         assert_eq!(image_url("img/a.jpg", Some(&base())).as_deref(), Some("https://news.example/2025/img/a.jpg"));
         assert_eq!(image_url("data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", None), None);
         assert_eq!(image_url("data:image/svg+xml,%3Csvg%3E%3Cscript%3E", None), None);
-        assert_eq!(srcset("a.jpg 1x, data:image/gif;base64,xx 2x, b.jpg 2x", Some(&base())).as_deref(), Some("https://news.example/2025/a.jpg 1x, https://news.example/2025/b.jpg 2x"));
+        assert_eq!(
+            srcset("a.jpg 1x, data:image/gif;base64,xx 2x, b.jpg 2x", Some(&base())).as_deref(),
+            Some("https://news.example/2025/a.jpg 1x, https://news.example/2025/b.jpg 2x")
+        );
     }
 
     #[test]

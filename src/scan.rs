@@ -293,13 +293,13 @@ impl ScanState {
         }
         self.read_attrs(&mut node, el, index);
         match tag {
-            Tag::Script => {
-                if el.get_attribute("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
-                    self.summary.meta.json_ld.push(String::new());
-                    self.capture = Some((index, Capture::JsonLd));
-                }
+            Tag::Script if el.get_attribute("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
+                self.summary.meta.json_ld.push(String::new());
+                self.capture = Some((index, Capture::JsonLd));
             }
-            Tag::Title if self.summary.meta.title.is_empty() && !self.open.items().iter().any(|o| matches!(o.tag, Tag::Svg | Tag::Math)) => {
+            Tag::Title
+                if self.summary.meta.title.is_empty() && !self.open.items().iter().any(|o| matches!(o.tag, Tag::Svg | Tag::Math)) =>
+            {
                 self.capture = Some((index, Capture::Title));
             }
             Tag::H1 if self.non_content == 0 => {
@@ -386,7 +386,8 @@ impl ScanState {
         match node.tag {
             Tag::Table if el.has_attribute("summary") || el.has_attribute("datatable") => node.flags |= flag::DATA_TABLE_HINT,
             Tag::Meta => {
-                let key = itemprop.or_else(|| el.get_attribute("property").or_else(|| el.get_attribute("name")).map(|k| k.trim().to_ascii_lowercase()));
+                let key = itemprop
+                    .or_else(|| el.get_attribute("property").or_else(|| el.get_attribute("name")).map(|k| k.trim().to_ascii_lowercase()));
                 if let (Some(k), Some(c)) = (key, el.get_attribute("content")) {
                     for key in k.split_whitespace() {
                         meta.metas.push((key.to_string(), c.clone()));

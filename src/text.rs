@@ -36,40 +36,57 @@ pub fn fold_whitespace(s: &str) -> String {
 /// The text of a stretch of HTML source, tags stripped, entities decoded, whitespace
 /// folded, at most `limit` characters. Script and style contents are skipped. Meant for
 /// short elements (labels, bylines, bio boxes) the decision reads; the article's text
-/// comes from the rewrite pass.
+/// comes from the rewrite pass. One pass, one allocation in the common case.
 pub fn source_text(html: &str, limit: usize) -> String {
-    let mut raw = String::new();
-    // Enough source for `limit` characters of text in all but tag-dense markup.
-    let budget = limit * 4 + 64;
-    let mut rest = match html.char_indices().nth(budget * 4) {
-        Some((cut, _)) => &html[..cut],
-        None => html,
-    };
-    while let Some(lt) = rest.find('<') {
-        raw.push_str(&rest[..lt]);
-        raw.push(' ');
-        rest = &rest[lt..];
-        let lower_head: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
-        let skip_to = ["script", "style", "noscript", "template"].iter().find(|t| lower_head[1..].starts_with(*t)).map(|t| format!("</{t}"));
-        match skip_to {
-            Some(close) => {
-                let lower = rest.to_ascii_lowercase();
-                rest = lower.find(&close).map_or("", |i| &rest[i + close.len()..]);
-                rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
+    let mut out = String::with_capacity(limit.min(html.len()) + 8);
+    let mut chars = 0;
+    let mut space = false;
+    let mut entities = false;
+    let mut rest = html;
+    while chars < limit && !rest.is_empty() {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        for c in rest[..lt].chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
             }
-            None => rest = rest.find('>').map_or("", |i| &rest[i + 1..]),
+            if space && !out.is_empty() {
+                out.push(' ');
+                chars += 1;
+            }
+            space = false;
+            entities |= c == '&';
+            out.push(c);
+            chars += 1;
+            if chars >= limit && !entities {
+                break;
+            }
         }
-        if raw.len() > budget {
+        rest = &rest[lt..];
+        if rest.is_empty() {
             break;
         }
+        // A tag separates words like whitespace would (block tags do; inline ones rarely matter here).
+        space = true;
+        let skipped = ["script", "style", "noscript", "template"]
+            .iter()
+            .find(|t| rest.get(1..1 + t.len()).is_some_and(|name| name.eq_ignore_ascii_case(t)));
+        rest = match skipped {
+            Some(t) => {
+                let close = format!("</{t}");
+                let lower = rest.to_ascii_lowercase();
+                lower.find(&close).map_or("", |i| &rest[i + close.len()..])
+            }
+            None => rest,
+        };
+        rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
     }
-    if raw.len() <= budget {
-        raw.push_str(rest);
+    if entities {
+        out = fold_whitespace(&decode_entities(&out));
     }
-    let folded = fold_whitespace(&decode_entities(&raw));
-    match folded.char_indices().nth(limit) {
-        Some((i, _)) => folded[..i].to_string(),
-        None => folded,
+    match out.char_indices().nth(limit) {
+        Some((i, _)) => out[..i].to_string(),
+        None => out,
     }
 }
 
