@@ -9,11 +9,10 @@ macro_rules! tags {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Tag { $($variant,)* Other }
 
+        /// Every named tag, for the lookup table.
+        const NAMED: &[(&str, Tag)] = &[$(($name, Tag::$variant),)*];
+
         impl Tag {
-            /// The tag for a lowercase tag name.
-            pub fn from_name(name: &str) -> Tag {
-                match name { $($name => Tag::$variant,)* _ => Tag::Other }
-            }
 
             /// The lowercase tag name (`"*"` for `Other`).
             pub fn name(self) -> &'static str {
@@ -21,6 +20,10 @@ macro_rules! tags {
             }
         }
     };
+}
+
+fn bucket(name: &str) -> usize {
+    (name.len() & 15) * 256 + usize::from(name.as_bytes()[0])
 }
 
 tags! {
@@ -54,6 +57,23 @@ tags! {
 }
 
 impl Tag {
+    /// The tag for a lowercase tag name. Tags are bucketed by length and first byte, so a
+    /// lookup compares against one or two names instead of walking every name.
+    pub fn from_name(name: &str) -> Tag {
+        static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, Tag)>>> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut table = vec![Vec::new(); 16 * 256];
+            for &(n, tag) in NAMED {
+                table[bucket(n)].push((n, tag));
+            }
+            table
+        });
+        if name.is_empty() || name.len() > 15 {
+            return Tag::Other;
+        }
+        table[bucket(name)].iter().find(|(n, _)| *n == name).map_or(Tag::Other, |&(_, tag)| tag)
+    }
+
     pub fn is_heading(self) -> bool {
         matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
     }
@@ -195,5 +215,21 @@ impl Tag {
     /// The elements Readability scores as paragraphs (`DEFAULT_TAGS_TO_SCORE`).
     pub fn is_scored(self) -> bool {
         matches!(self, Tag::P | Tag::Pre | Tag::Td | Tag::Section | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tag_name_round_trips() {
+        for &(name, tag) in NAMED {
+            assert_eq!(Tag::from_name(name), tag, "{name}");
+            assert_eq!(tag.name(), name);
+        }
+        assert_eq!(Tag::from_name("my-widget"), Tag::Other);
+        assert_eq!(Tag::from_name(""), Tag::Other);
+        assert_eq!(Tag::from_name("a-very-long-custom-element"), Tag::Other);
     }
 }

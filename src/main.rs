@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 use lectern::{extract, Article, Options};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "lectern", version, about = "Reader-mode article extraction")]
 struct Cli {
