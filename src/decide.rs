@@ -68,6 +68,39 @@ impl Decision {
     }
 }
 
+/// The `rules::hint` bits of each node's class and id, read the first time they are asked
+/// for (nodes inside excluded blocks never are) and kept for every attempt of the ladder.
+struct Hints<'a> {
+    summary: &'a Summary,
+    /// `class << 16 | id`, or `UNKNOWN`.
+    bits: Vec<std::cell::Cell<u32>>,
+}
+
+impl<'a> Hints<'a> {
+    const UNKNOWN: u32 = u32::MAX;
+
+    fn new(summary: &'a Summary) -> Self {
+        Hints { summary, bits: vec![std::cell::Cell::new(Self::UNKNOWN); summary.nodes.len()] }
+    }
+
+    /// (class bits, id bits).
+    fn get(&self, i: usize) -> (u16, u16) {
+        let mut b = self.bits[i].get();
+        if b == Self::UNKNOWN {
+            let n = &self.summary.nodes[i];
+            b = u32::from(rules::hints(self.summary.class(n))) << 16 | u32::from(rules::hints(self.summary.id(n)));
+            self.bits[i].set(b);
+        }
+        ((b >> 16) as u16, b as u16)
+    }
+
+    /// Bits found in the class or the id.
+    fn either(&self, i: usize) -> u16 {
+        let (c, id) = self.get(i);
+        c | id
+    }
+}
+
 /// How much of a label's text the phrase rules look at (they match its start).
 const LABEL_PREFIX: usize = 48;
 
@@ -93,7 +126,7 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
         return empty(summary);
     }
     // Class and id hints are read once; every attempt of the ladder uses them.
-    let hints: Vec<(u16, u16)> = summary.nodes.iter().map(|n| (rules::hints(summary.class(n)), rules::hints(summary.id(n)))).collect();
+    let hints = Hints::new(summary);
     let context = context(summary);
     let mut best: Option<Decision> = None;
     for flags in ladder {
@@ -132,7 +165,7 @@ struct Attempt<'a> {
     options: &'a Options,
     flags: Flags,
     /// `rules::hint` bits of each node's class and id.
-    hints: &'a [(u16, u16)],
+    hints: &'a Hints<'a>,
     /// `ctx` bits: what each node is inside of.
     context: &'a [u8],
     /// Stats with excluded (and later removed) subtrees taken out.
@@ -162,7 +195,7 @@ impl<'a> Attempt<'a> {
         title: Option<&'a str>,
         options: &'a Options,
         flags: Flags,
-        hints: &'a [(u16, u16)],
+        hints: &'a Hints<'a>,
         context: &'a [u8],
     ) -> Self {
         let n = summary.nodes.len();
@@ -205,7 +238,7 @@ impl<'a> Attempt<'a> {
         if !self.flags.weight_classes {
             return 0.0;
         }
-        let (class, id) = self.hints[i];
+        let (class, id) = self.hints.get(i);
         [class, id]
             .iter()
             .map(|&bits| {
@@ -230,7 +263,7 @@ impl<'a> Attempt<'a> {
         if matches!(role, "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog") {
             return true;
         }
-        let bits = self.hints[i].0 | self.hints[i].1;
+        let bits = self.hints.either(i);
         bits & hint::UNLIKELY != 0 && bits & hint::MAYBE == 0 && self.context[i] & (ctx::TABLE | ctx::CODE) == 0
     }
 
@@ -289,7 +322,7 @@ impl<'a> Attempt<'a> {
 
     fn is_byline(&mut self, i: usize) -> bool {
         let n = &self.nodes[i];
-        let matches = n.has(flag::AUTHOR) || (self.hints[i].0 | self.hints[i].1) & hint::BYLINE != 0;
+        let matches = n.has(flag::AUTHOR) || self.hints.either(i) & hint::BYLINE != 0;
         if !matches || n.stats.text == 0 || n.stats.text >= 100 {
             return false;
         }

@@ -341,13 +341,40 @@ impl ScanState {
     fn read_attrs(&mut self, node: &mut Node, el: &Element<'_, '_>, index: u32) {
         let start = self.summary.attrs.len() as u32;
         node.attrs = [start; 4];
-        if el.attributes().is_empty() {
+        let attributes = el.attributes();
+        if attributes.is_empty() {
             return;
         }
-        // Looking up the few names the scan needs is cheaper than naming every attribute.
+        // One walk over the attributes: lol_html's get_attribute re-reads them on every call.
+        let (mut class, mut id, mut role) = (None, None, None);
+        let (mut key, mut content, mut itemprop, mut rel) = (None, None, None, None);
+        for attr in attributes {
+            let name = attr.name();
+            match name.as_str() {
+                "class" => class = Some(attr.value()),
+                "id" => id = Some(attr.value()),
+                "role" => role = Some(attr.value()),
+                "hidden" => node.flags |= flag::HIDDEN,
+                "style" => {
+                    let style: String = attr.value().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                    if style.contains("display:none") || style.contains("visibility:hidden") {
+                        node.flags |= flag::HIDDEN;
+                    }
+                }
+                "aria-hidden" if attr.value().trim() == "true" => node.flags |= flag::ARIA_HIDDEN,
+                "rel" => rel = Some(attr.value().to_ascii_lowercase()),
+                "itemprop" => itemprop = Some(attr.value().to_ascii_lowercase()),
+                "summary" | "datatable" if node.tag == Tag::Table => node.flags |= flag::DATA_TABLE_HINT,
+                "property" | "name" if node.tag == Tag::Meta && key.is_none() => key = Some(attr.value().trim().to_ascii_lowercase()),
+                "content" if node.tag == Tag::Meta => content = Some(attr.value()),
+                "datetime" if node.tag == Tag::Time => content = Some(attr.value()),
+                "href" if matches!(node.tag, Tag::Base | Tag::Link) => content = Some(attr.value()),
+                _ => {}
+            }
+        }
         let attrs = &mut self.summary.attrs;
-        for (i, name) in ["class", "id", "role"].into_iter().enumerate() {
-            if let Some(v) = el.get_attribute(name) {
+        for (i, value) in [class, id, role].into_iter().enumerate() {
+            if let Some(v) = value {
                 attrs.extend(v.trim().chars().map(|c| c.to_ascii_lowercase()));
             }
             node.attrs[i + 1] = attrs.len() as u32;
@@ -355,22 +382,9 @@ impl ScanState {
         if matches!(self.summary.role(node), "presentation" | "none") {
             node.flags |= flag::PRESENTATION;
         }
-        if el.has_attribute("hidden") {
-            node.flags |= flag::HIDDEN;
-        }
-        if let Some(style) = el.get_attribute("style") {
-            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            if style.contains("display:none") || style.contains("visibility:hidden") {
-                node.flags |= flag::HIDDEN;
-            }
-        }
-        if el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
-            node.flags |= flag::ARIA_HIDDEN;
-        }
-        if el.get_attribute("rel").is_some_and(|v| v.to_ascii_lowercase().split_whitespace().any(|r| r == "author")) {
+        if rel.as_deref().is_some_and(|r| r.split_whitespace().any(|r| r == "author")) {
             node.flags |= flag::AUTHOR;
         }
-        let itemprop = el.get_attribute("itemprop").map(|v| v.to_ascii_lowercase());
         if let Some(v) = &itemprop {
             if v.contains("author") {
                 node.flags |= flag::AUTHOR;
@@ -384,25 +398,20 @@ impl ScanState {
         }
         let meta = &mut self.summary.meta;
         match node.tag {
-            Tag::Table if el.has_attribute("summary") || el.has_attribute("datatable") => node.flags |= flag::DATA_TABLE_HINT,
             Tag::Meta => {
-                let key = itemprop
-                    .or_else(|| el.get_attribute("property").or_else(|| el.get_attribute("name")).map(|k| k.trim().to_ascii_lowercase()));
-                if let (Some(k), Some(c)) = (key, el.get_attribute("content")) {
+                if let (Some(k), Some(c)) = (itemprop.or(key), content) {
                     for key in k.split_whitespace() {
                         meta.metas.push((key.to_string(), c.clone()));
                     }
                 }
             }
             Tag::Time if meta.times.len() < 16 => {
-                if let Some(t) = el.get_attribute("datetime") {
+                if let Some(t) = content {
                     meta.times.push((index, t));
                 }
             }
-            Tag::Base if meta.base.is_none() => meta.base = el.get_attribute("href"),
-            Tag::Link if meta.canonical.is_none() && el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                meta.canonical = el.get_attribute("href");
-            }
+            Tag::Base if meta.base.is_none() => meta.base = content,
+            Tag::Link if meta.canonical.is_none() && rel.as_deref() == Some("canonical") => meta.canonical = content,
             _ => {}
         }
     }
