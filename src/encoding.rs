@@ -98,6 +98,19 @@ impl StreamDecoder {
     }
 }
 
+/// The page as UTF-8 text without copying, when it is UTF-8: the same choice `StreamDecoder`
+/// makes for the whole input, taken only when decoding would change nothing but a BOM.
+pub fn as_utf8<'a>(html: &'a [u8], declared: Option<&str>) -> Option<&'a str> {
+    let text = std::str::from_utf8(html).ok()?;
+    let mut decoder = StreamDecoder::new(declared);
+    decoder.pending = html[..html.len().min(EVIDENCE)].to_vec();
+    decoder.start();
+    if decoder.decoder.as_ref().map(Decoder::encoding) != Some(UTF_8) {
+        return None;
+    }
+    Some(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
 /// Finds a charset declared by `<meta charset=…>` or `<meta http-equiv content="…charset=…">`.
 fn prescan(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
@@ -170,6 +183,23 @@ mod tests {
         assert_eq!(decode(page.as_bytes(), None), page.as_bytes());
         let (gbk, _, _) = encoding_rs::GBK.encode(page);
         assert_eq!(String::from_utf8(decode(&gbk, None)).unwrap(), page);
+    }
+
+    #[test]
+    fn in_place_utf8_matches_the_decoder() {
+        for (page, declared) in [
+            ("\u{feff}<p>héllo</p>", None),
+            ("<meta charset=gb2312><p>迈上新台阶</p>", None),
+            ("<meta charset=windows-1252><p>plain</p>", None),
+            ("<p>héllo</p>", Some("iso-8859-1")),
+        ] {
+            let copied = decode(page.as_bytes(), declared);
+            if let Some(text) = as_utf8(page.as_bytes(), declared) {
+                assert_eq!(text.as_bytes(), copied, "{page}");
+            }
+        }
+        assert!(as_utf8("<p>héllo</p>".as_bytes(), None).is_some());
+        assert!(as_utf8("<p>héllo</p>".as_bytes(), Some("iso-8859-1")).is_none());
     }
 
     #[test]

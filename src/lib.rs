@@ -138,9 +138,27 @@ pub struct Article {
 
 /// Extracts the article from a whole page.
 pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
+    // A page that is UTF-8 (most are) is scanned in place, without the decoder's copy.
+    if let Some(utf8) = encoding::as_utf8(html, options.charset.as_deref()) {
+        if utf8.len() > MAX_INPUT {
+            return Err(Error::TooLarge { limit: MAX_INPUT });
+        }
+        let base = page_url(options)?;
+        let mut scanner = scan::Scanner::new();
+        scanner.write(utf8.as_bytes())?;
+        let summary = scanner.end()?;
+        return Ok(build(&summary, utf8, base.as_ref(), options));
+    }
     let mut extractor = Extractor::new(options.clone())?;
     extractor.write(html)?;
     extractor.end()
+}
+
+fn page_url(options: &Options) -> Result<Option<url::Url>, Error> {
+    match &options.url {
+        Some(u) => url::Url::parse(u).map(Some).map_err(|_| Error::InvalidUrl(u.clone())),
+        None => Ok(None),
+    }
 }
 
 /// The streaming extractor: `write` the page's bytes as they arrive, then `end`.
@@ -158,10 +176,7 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(options: Options) -> Result<Self, Error> {
-        let base = match &options.url {
-            Some(u) => Some(url::Url::parse(u).map_err(|_| Error::InvalidUrl(u.clone()))?),
-            None => None,
-        };
+        let base = page_url(&options)?;
         Ok(Extractor {
             decoder: encoding::StreamDecoder::new(options.charset.as_deref()),
             options,

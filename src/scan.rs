@@ -374,8 +374,9 @@ impl ScanState {
         }
         let attrs = &mut self.summary.attrs;
         for (i, value) in [class, id, role].into_iter().enumerate() {
-            if let Some(v) = value {
-                attrs.extend(v.trim().chars().map(|c| c.to_ascii_lowercase()));
+            if let Some(mut v) = value {
+                v.make_ascii_lowercase();
+                attrs.push_str(v.trim());
             }
             node.attrs[i + 1] = attrs.len() as u32;
         }
