@@ -422,15 +422,22 @@ impl<'a> Attempt<'a> {
         }
         let mut candidate = first;
         // Several near-equal candidates under one ancestor: the ancestor is the article.
-        let alternatives: Vec<Vec<usize>> =
-            top[1..].iter().filter(|&&c| self.score[c] / self.score[first] >= 0.75).map(|&c| self.ancestors(c).collect()).collect();
+        let alternatives: Vec<Vec<usize>> = top[1..]
+            .iter()
+            .filter(|&&c| self.score[c] / self.score[first] >= 0.75)
+            .map(|&c| {
+                let mut list: Vec<usize> = self.ancestors(c).collect();
+                list.sort_unstable();
+                list
+            })
+            .collect();
         if alternatives.len() >= 3 {
             let mut p = self.parent(candidate);
             while let Some(anc) = p {
                 if self.nodes[anc].tag == Tag::Body {
                     break;
                 }
-                if alternatives.iter().filter(|list| list.contains(&anc)).count() >= 3 {
+                if alternatives.iter().filter(|list| list.binary_search(&anc).is_ok()).count() >= 3 {
                     candidate = anc;
                     break;
                 }
@@ -519,12 +526,9 @@ impl<'a> Attempt<'a> {
 
     /// The index just past `i`'s subtree.
     fn subtree_end(&self, i: usize) -> usize {
+        // Descendants are the nodes that follow `i` and start before it ends.
         let end = self.nodes[i].end;
-        let mut j = i + 1;
-        while j < self.nodes.len() && self.nodes[j].start < end && self.summary.is_within(j, i) {
-            j += 1;
-        }
-        j
+        i + 1 + self.nodes[i + 1..].iter().take_while(|n| n.start < end).count()
     }
 
     /// Marks the clutter inside the article.

@@ -11,6 +11,8 @@ use encoding_rs::{CoderResult, Decoder, Encoding, UTF_8};
 const PRESCAN: usize = 1024;
 /// How far to look for non-ASCII bytes that confirm or refute a declared legacy charset.
 const EVIDENCE: usize = 64 * 1024;
+/// How many bytes from the first non-ASCII one are judged (one byte alone proves nothing).
+const EVIDENCE_AFTER_FIRST: usize = 64;
 
 /// Whether `bytes` are valid UTF-8, allowing a sequence cut off at the end.
 fn is_utf8_prefix(bytes: &[u8]) -> bool {
@@ -68,9 +70,15 @@ impl StreamDecoder {
     }
 
     /// A legacy charset from `<meta>` is checked against the bytes (see `start`): wait for
-    /// the first non-ASCII byte, up to 64 KB.
+    /// the first non-ASCII byte and some bytes after it, up to 64 KB.
     fn awaiting_evidence(&self) -> bool {
-        self.pending.len() < EVIDENCE && self.pending.is_ascii() && self.meta_declared().is_some_and(|e| e != UTF_8)
+        if self.pending.len() >= EVIDENCE || !self.meta_declared().is_some_and(|e| e != UTF_8) {
+            return false;
+        }
+        match self.pending.iter().position(|b| !b.is_ascii()) {
+            None => true,
+            Some(first) => self.pending.len() - first < EVIDENCE_AFTER_FIRST,
+        }
     }
 
     fn start(&mut self) {
@@ -200,6 +208,22 @@ mod tests {
         }
         assert!(as_utf8("<p>héllo</p>".as_bytes(), None).is_some());
         assert!(as_utf8("<p>héllo</p>".as_bytes(), Some("iso-8859-1")).is_none());
+    }
+
+    #[test]
+    fn legacy_charset_decided_the_same_at_any_chunking() {
+        let mut page = b"<meta charset=windows-1251><p>".to_vec();
+        page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, b',', b' ', 0xec, 0xe8, 0xf0, b'!']);
+        page.extend_from_slice(b"</p>");
+        let whole = decode(&page, None);
+        let mut d = StreamDecoder::new(None);
+        let mut out = String::new();
+        for b in &page {
+            d.write(std::slice::from_ref(b), &mut out);
+        }
+        d.end(&mut out);
+        assert_eq!(out.as_bytes(), whole);
+        assert!(out.contains("Привет, мир!"));
     }
 
     #[test]

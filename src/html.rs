@@ -54,6 +54,8 @@ tags! {
     Mpadded = "mpadded", Mphantom = "mphantom", Menclose = "menclose", Mfenced = "mfenced", Semantics = "semantics",
     Annotation = "annotation", AnnotationXml = "annotation-xml", Mmultiscripts = "mmultiscripts",
     Mprescripts = "mprescripts", None = "none", Merror = "merror",
+    // SVG elements that hold HTML
+    ForeignObject = "foreignobject", Desc = "desc",
 }
 
 impl Tag {
@@ -209,6 +211,65 @@ impl Tag {
                 | Mprescripts
                 | None
                 | Merror
+        )
+    }
+
+    /// HTML start tags that end SVG or MathML content ("breaks out of foreign content").
+    pub fn leaves_foreign_content(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            B | Big
+                | Blockquote
+                | Body
+                | Br
+                | Center
+                | Code
+                | Dd
+                | Div
+                | Dl
+                | Dt
+                | Em
+                | Embed
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Head
+                | Hr
+                | I
+                | Img
+                | Li
+                | Listing
+                | Menu
+                | Meta
+                | Nobr
+                | Ol
+                | P
+                | Pre
+                | Ruby
+                | S
+                | Small
+                | Span
+                | Strong
+                | Strike
+                | Sub
+                | Sup
+                | Table
+                | Tt
+                | U
+                | Ul
+                | Var
+        )
+    }
+
+    /// Elements inside SVG or MathML whose content is HTML again.
+    pub fn is_integration_point(self) -> bool {
+        matches!(
+            self,
+            Tag::ForeignObject | Tag::Desc | Tag::Title | Tag::Mi | Tag::Mo | Tag::Mn | Tag::Ms | Tag::Mtext | Tag::AnnotationXml
         )
     }
 

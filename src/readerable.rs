@@ -34,18 +34,19 @@ fn is_unlikely(class: &str, id: &str) -> bool {
 /// The verdict from a scan's summary.
 pub fn summary_is_readerable(summary: &Summary) -> bool {
     let mut score = 0.0;
+    // Whether each node is inside a list item, top-down (parents come first).
+    let mut in_list_item = vec![false; summary.nodes.len()];
     for (i, n) in summary.nodes.iter().enumerate() {
+        if let Some(p) = n.parent() {
+            in_list_item[i] = in_list_item[p] || summary.nodes[p].tag == Tag::Li;
+        }
         if !matches!(n.tag, Tag::P | Tag::Pre | Tag::Article) || n.has(flag::HIDDEN) || n.has(flag::ARIA_HIDDEN) {
             continue;
         }
-        if is_unlikely(summary.class(n), summary.id(n)) {
+        if is_unlikely(summary.class(n), summary.id(n)) || (n.tag == Tag::P && in_list_item[i]) {
             continue;
         }
-        let in_list_item = std::iter::successors(n.parent(), |&p| summary.nodes[p].parent()).any(|p| summary.nodes[p].tag == Tag::Li);
-        if n.tag == Tag::P && in_list_item {
-            continue;
-        }
-        score += weight(summary.nodes[i].stats.text);
+        score += weight(n.stats.text);
         if score > MIN_SCORE {
             return true;
         }
@@ -58,7 +59,7 @@ pub fn summary_is_readerable(summary: &Summary) -> bool {
 pub fn is_probably_readerable(html: &[u8]) -> bool {
     let score = Rc::new(Cell::new(0.0f64));
     // Open candidate elements: (characters so far, counts?) innermost last.
-    let open: Rc<std::cell::RefCell<Vec<(u32, bool)>>> = Rc::default();
+    let open: Rc<std::cell::RefCell<Vec<(u32, bool, bool)>>> = Rc::default();
     let in_li_p: Rc<Cell<Option<usize>>> = Rc::default();
     let (o1, o2, s1) = (Rc::clone(&open), Rc::clone(&open), Rc::clone(&score));
     let li_flag = Rc::clone(&in_li_p);
@@ -76,11 +77,21 @@ pub fn is_probably_readerable(html: &[u8]) -> bool {
                     &el.get_attribute("id").unwrap_or_default().to_ascii_lowercase(),
                 )
                 && li_flag2.get() != Some(el.source_location().bytes().start);
-            o1.borrow_mut().push((0, counts));
+            let mut open = o1.borrow_mut();
+            // A new paragraph, <pre> or <article> closes an open paragraph (an implied end tag).
+            if open.last().is_some_and(|&(_, _, is_p)| is_p) {
+                if let Some((len, counts, _)) = open.pop() {
+                    if counts {
+                        s1.set(s1.get() + weight(len));
+                    }
+                }
+            }
+            open.push((0, counts, el.tag_name() == "p"));
+            drop(open);
             if let Some(handlers) = el.end_tag_handlers() {
                 let (open, score) = (Rc::clone(&o1), Rc::clone(&s1));
                 handlers.push(Box::new(move |_: &mut EndTag<'_>| {
-                    if let Some((len, counts)) = open.borrow_mut().pop() {
+                    if let Some((len, counts, _)) = open.borrow_mut().pop() {
                         if counts {
                             score.set(score.get() + weight(len));
                         }
@@ -95,7 +106,9 @@ pub fn is_probably_readerable(html: &[u8]) -> bool {
         }))
         .append_element_content_handler(text!("p, pre, article", move |t| {
             let n = t.as_str().chars().count() as u32;
-            for entry in o2.borrow_mut().iter_mut() {
+            // Text counts for the innermost few candidates: deeper nesting is tag soup, and
+            // counting it everywhere would be quadratic.
+            for entry in o2.borrow_mut().iter_mut().rev().take(4) {
                 entry.0 += n;
             }
             Ok(())
@@ -108,7 +121,7 @@ pub fn is_probably_readerable(html: &[u8]) -> bool {
         return score.get() > MIN_SCORE;
     }
     // Paragraphs never closed (tag soup) still count.
-    let remaining: f64 = open.borrow().iter().filter(|(_, c)| *c).map(|(l, _)| weight(*l)).sum();
+    let remaining: f64 = open.borrow().iter().filter(|(_, c, _)| *c).map(|(l, _, _)| weight(*l)).sum();
     score.get() + remaining > MIN_SCORE
 }
 

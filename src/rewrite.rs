@@ -67,6 +67,9 @@ impl Plain {
 
     fn push(&mut self, s: &str, pre: bool) {
         for c in s.chars() {
+            if c == '\0' {
+                continue;
+            }
             if !pre && c.is_whitespace() {
                 self.space = true;
                 continue;

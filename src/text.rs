@@ -98,6 +98,8 @@ pub fn escape_text(s: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\u{a0}' => out.push_str("&nbsp;"),
+            // Browsers drop NUL from text; so does the reader view.
+            '\0' => {}
             c => out.push(c),
         }
     }
@@ -111,6 +113,7 @@ pub fn escape_attribute(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '\0' => {}
             c => out.push(c),
         }
     }

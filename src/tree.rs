@@ -71,15 +71,40 @@ pub struct Open<T> {
     pub data: T,
 }
 
+/// Tags the implied-end rules search the stack for; their open counts let a search that
+/// cannot succeed skip the walk (deeply nested pages would make every walk long).
+const TRACKED: [Tag; 15] = [
+    Tag::P,
+    Tag::Li,
+    Tag::Dd,
+    Tag::Dt,
+    Tag::Tr,
+    Tag::Td,
+    Tag::Th,
+    Tag::Thead,
+    Tag::Tbody,
+    Tag::Tfoot,
+    Tag::Option,
+    Tag::Optgroup,
+    Tag::A,
+    Tag::Svg,
+    Tag::Math,
+];
+
+fn tracked(tag: Tag) -> Option<usize> {
+    TRACKED.iter().position(|&t| t == tag)
+}
+
 /// The stack of open elements, innermost last.
 #[derive(Debug)]
 pub struct OpenElements<T> {
     items: Vec<Open<T>>,
+    open: [u32; TRACKED.len()],
 }
 
 impl<T> Default for OpenElements<T> {
     fn default() -> Self {
-        Self { items: Vec::new() }
+        Self { items: Vec::new(), open: [0; TRACKED.len()] }
     }
 }
 
@@ -101,7 +126,14 @@ impl<T> OpenElements<T> {
     }
 
     pub fn push(&mut self, tag: Tag, data: T) {
+        if let Some(t) = tracked(tag) {
+            self.open[t] += 1;
+        }
         self.items.push(Open { tag, data });
+    }
+
+    fn any_open(&self, tags: &[Tag]) -> bool {
+        tags.iter().any(|&t| tracked(t).is_some_and(|i| self.open[i] > 0))
     }
 
     /// Closes what the start tag `tag` implies, innermost first, calling `close` for each.
@@ -127,12 +159,19 @@ impl<T> OpenElements<T> {
             Option | Optgroup => &[Select, Datalist],
             _ => &[],
         };
-        if !target.is_empty() {
+        if self.any_open(&[Svg, Math]) && tag.leaves_foreign_content() {
+            // The innermost foreign root, unless an integration point (HTML inside SVG or
+            // MathML) is open inside it.
+            if let Some(pos) = self.find(|t| matches!(t, Svg | Math), |t| t.is_integration_point()) {
+                self.pop_to(pos, &mut close);
+            }
+        }
+        if self.any_open(target) {
             if let Some(pos) = self.find(|t| target.contains(&t), |t| list_stop.contains(&t) || is_scope_boundary(t)) {
                 self.pop_to(pos, &mut close);
             }
         }
-        if closes_p(tag) {
+        if closes_p(tag) && self.any_open(&[P]) {
             if let Some(pos) = self.find(|t| t == P, is_scope_boundary) {
                 self.pop_to(pos, &mut close);
             }
@@ -150,13 +189,17 @@ impl<T> OpenElements<T> {
     }
 
     pub fn pop(&mut self) -> Option<Open<T>> {
-        self.items.pop()
+        let open = self.items.pop()?;
+        if let Some(t) = tracked(open.tag) {
+            self.open[t] -= 1;
+        }
+        Some(open)
     }
 
     /// Pops up to and including the element at `pos`.
     pub fn pop_to(&mut self, pos: usize, mut close: impl FnMut(Open<T>)) {
         while self.items.len() > pos {
-            if let Some(open) = self.items.pop() {
+            if let Some(open) = self.pop() {
                 close(open);
             }
         }
@@ -232,6 +275,20 @@ mod tests {
         assert_eq!(names(&s), ["html", "head"]);
         s.close_implied_by(Tag::Body, |_| {});
         assert_eq!(names(&s), ["html"]);
+    }
+
+    #[test]
+    fn html_block_leaves_unclosed_svg() {
+        let mut s = OpenElements::default();
+        s.push(Tag::Div, 0);
+        s.push(Tag::Svg, 1);
+        s.push(Tag::Other, 2);
+        s.close_implied_by(Tag::P, |_| {});
+        assert_eq!(names(&s), ["div"]);
+        s.push(Tag::Svg, 3);
+        s.push(Tag::ForeignObject, 4);
+        s.close_implied_by(Tag::P, |_| {});
+        assert_eq!(names(&s), ["div", "svg", "foreignobject"]);
     }
 
     #[test]

@@ -1,0 +1,308 @@
+//! The `lectern` command line: extract (json, text, html, stdin), errors, batch, explain.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+const TITLE: &str = "The Quiet Return of the River Otters";
+
+const PARAGRAPHS: [&str; 6] = [
+    "The river otters returned to the valley in early spring, after an absence of nearly forty years. Local naturalists first noticed their tracks along the muddy banks below the old mill, and within weeks a family of five had been photographed fishing in the shallow pools near the bridge.",
+    "Biologists from the regional university spent the summer documenting the animals and their habits. They counted dens, measured the water quality at a dozen sampling points, and interviewed farmers who had lived beside the river for their whole lives and remembered the last otters seen there.",
+    "The recovery did not happen by accident. Two decades of careful work by volunteers removed old weirs, replanted willows along the banks, and persuaded the upstream factories to treat their waste water before releasing it, which slowly brought the fish and then the otters back.",
+    "Not everyone welcomed the newcomers at first. A few anglers complained that the otters were taking trout from the stocked ponds, and one fish farm installed electric fencing after losing a season of young fish, but most residents seemed delighted to share the river again.",
+    "Schools in the valley have since adopted the otters as an unofficial mascot. Children draw them in art classes, write stories about their adventures, and take part in guided walks where rangers explain how to read the signs the animals leave on rocks and fallen logs.",
+    "The rangers hope the population will keep growing over the coming decade. If the water stays clean and the banks remain wild, they believe the otters could spread into the neighbouring valleys, where the same rivers once supported thriving colonies before the industrial age began.",
+];
+
+fn page(payload: &str) -> String {
+    let mut body = String::new();
+    for (i, p) in PARAGRAPHS.iter().enumerate() {
+        body.push_str("<p>");
+        body.push_str(p);
+        body.push_str("</p>\n");
+        if i == 2 {
+            body.push_str(payload);
+            body.push('\n');
+        }
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{TITLE}</title>\
+<meta name=\"author\" content=\"Jane Marsh\"><script>window.tracker = 1;</script></head>\n\
+<body><header class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\n\
+<main><article class=\"post\"><h1 class=\"entry-title\">{TITLE}</h1>\n\
+<p class=\"byline\">By Jane Marsh</p>\n<div class=\"entry-content\">\n{body}</div></article></main>\n\
+<footer class=\"site-footer\"><p>Copyright 2025 Valley News</p></footer></body></html>\n"
+    )
+}
+
+/// A fresh, empty directory under the system temp dir.
+fn temp_dir(name: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let dir =
+        std::env::temp_dir().join(format!("lectern-cli-{name}-{}-{nanos}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_page(dir: &Path, html: &str) -> PathBuf {
+    let path = dir.join("page.html");
+    std::fs::write(&path, html).unwrap();
+    path
+}
+
+fn lectern(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lectern")).args(args).stdin(Stdio::null()).output().expect("the lectern binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn assert_success(out: &Output, what: &str) {
+    assert!(out.status.success(), "{what} failed with {:?}\nstderr: {}\nstdout: {}", out.status, stderr(out), stdout(out));
+    assert!(!stderr(out).contains("panicked"), "{what} panicked: {}", stderr(out));
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn extract_json_has_every_key() {
+    let dir = temp_dir("json");
+    let file = write_page(&dir, &page(""));
+    let out = lectern(&["extract", file.to_str().unwrap(), "--format", "json"]);
+    assert_success(&out, "extract --format json");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&out)));
+    let obj = v.as_object().expect("a JSON object");
+    for key in [
+        "title",
+        "byline",
+        "published_time",
+        "site_name",
+        "lang",
+        "dir",
+        "excerpt",
+        "content",
+        "text",
+        "word_count",
+        "reading_minutes",
+        "readerable",
+        "removed",
+    ] {
+        assert!(obj.contains_key(key), "key {key:?} missing from {:?}", obj.keys().collect::<Vec<_>>());
+    }
+    assert_eq!(v["title"].as_str(), Some(TITLE));
+    assert!(v["word_count"].as_u64().unwrap() > 200, "word_count: {}", v["word_count"]);
+    assert!(v["reading_minutes"].as_u64().unwrap() >= 1);
+    assert!(v["readerable"].is_boolean());
+    assert!(v["removed"].is_array());
+    let text = fold(v["text"].as_str().unwrap());
+    for p in PARAGRAPHS {
+        assert!(text.contains(p), "paragraph missing from JSON text: {p}");
+    }
+    assert!(!v["content"].as_str().unwrap().contains("<script"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_text_prints_paragraphs() {
+    let dir = temp_dir("text");
+    let file = write_page(&dir, &page(""));
+    let out = lectern(&["extract", file.to_str().unwrap(), "--format", "text"]);
+    assert_success(&out, "extract --format text");
+    let s = stdout(&out);
+    for p in PARAGRAPHS {
+        assert!(fold(&s).contains(p), "paragraph missing from text output: {p}\noutput: {s}");
+    }
+    // Paragraphs are separated by blank lines.
+    let blocks: Vec<&str> = s.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
+    for p in PARAGRAPHS {
+        assert!(blocks.contains(&p), "paragraph is not its own block: {p}\noutput: {s}");
+    }
+    assert!(!s.contains('<'), "text output contains markup: {s}");
+    assert!(!s.contains("window.tracker"), "script text in output: {s}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_html_is_a_standalone_page() {
+    let dir = temp_dir("html");
+    let file = write_page(&dir, &page("<script>alert(1)</script><img src=x onerror=alert(1)>"));
+    let out = lectern(&["extract", file.to_str().unwrap(), "--format", "html"]);
+    assert_success(&out, "extract --format html");
+    let s = stdout(&out);
+    let lower = s.to_ascii_lowercase();
+    assert!(lower.starts_with("<!doctype html>"), "not a standalone page: {}", &s[..s.len().min(200)]);
+    assert!(lower.contains("</html>"));
+    assert!(s.contains(&format!("<h1>{TITLE}</h1>")), "no <h1> with the title: {s}");
+    assert!(!lower.contains("<script"), "script in the html output: {s}");
+    assert!(!lower.contains("onerror"), "handler in the html output: {s}");
+    for p in PARAGRAPHS {
+        assert!(s.contains(p), "paragraph missing from html output: {p}");
+    }
+    // The default format is html.
+    let default = lectern(&["extract", file.to_str().unwrap()]);
+    assert_success(&default, "extract (default format)");
+    assert_eq!(stdout(&default), s, "the default format should be html");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_title_is_escaped_in_html() {
+    let dir = temp_dir("title-escape");
+    let html = page("").replace(&format!("<title>{TITLE}</title>"), "<title>Otters &lt;script&gt;alert(1)&lt;/script&gt; return</title>");
+    let file = write_page(&dir, &html);
+    let out = lectern(&["extract", file.to_str().unwrap(), "--format", "html"]);
+    assert_success(&out, "extract --format html");
+    assert!(!stdout(&out).to_ascii_lowercase().contains("<script"), "unescaped title: {}", stdout(&out));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_reads_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["extract", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let html = page("");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(html.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_success(&out, "extract -");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["title"].as_str(), Some(TITLE));
+    assert!(fold(v["text"].as_str().unwrap()).contains(PARAGRAPHS[5]));
+}
+
+#[test]
+fn extract_url_resolves_links() {
+    let dir = temp_dir("url");
+    let file = write_page(&dir, &page("<p>See <a href=\"../y\">the earlier story</a>.</p>"));
+    let out = lectern(&["extract", file.to_str().unwrap(), "--format", "json", "--url", "https://example.com/a/b.html"]);
+    assert_success(&out, "extract --url");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(v["content"].as_str().unwrap().contains("href=\"https://example.com/y\""), "{}", v["content"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_missing_file_fails_cleanly() {
+    let out = lectern(&["extract", "/no/such/file"]);
+    assert!(!out.status.success(), "a missing file should fail");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "expected exactly one line on stderr, got: {err:?}");
+    assert!(lines[0].starts_with("lectern:"), "stderr should start with 'lectern:': {err:?}");
+    assert!(lines[0].contains("/no/such/file"), "the message should name the file: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing on stdout: {}", stdout(&out));
+}
+
+#[test]
+fn extract_invalid_url_fails_cleanly() {
+    let dir = temp_dir("bad-url");
+    let file = write_page(&dir, &page(""));
+    let out = lectern(&["extract", file.to_str().unwrap(), "--url", "not a url"]);
+    assert!(!out.status.success(), "an invalid --url should fail");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(err.starts_with("lectern:"), "{err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn batch_writes_text_and_meta() {
+    let root = temp_dir("batch");
+    let corpus = root.join("corpus");
+    let out_dir = root.join("out");
+    let meta_path = root.join("M.json");
+    std::fs::create_dir_all(corpus.join("alpha")).unwrap();
+    std::fs::create_dir_all(corpus.join("beta")).unwrap();
+    std::fs::create_dir_all(corpus.join("not-a-case")).unwrap();
+    std::fs::write(corpus.join("alpha/source.html"), page("<p>Read <a href=\"../y\">more</a> here.</p>")).unwrap();
+    std::fs::write(corpus.join("alpha/meta.json"), r#"{"url": "https://example.com/a/b.html"}"#).unwrap();
+    let beta = page("").replace(TITLE, "Beavers Build a New Dam").replace("Jane Marsh", "Tom Reed");
+    std::fs::write(corpus.join("beta/source.html"), beta).unwrap();
+
+    let out = lectern(&["batch", corpus.to_str().unwrap(), out_dir.to_str().unwrap(), "--meta", meta_path.to_str().unwrap()]);
+    assert_success(&out, "batch");
+    let s = stdout(&out);
+    assert!(s.lines().any(|l| l.contains("pages/s")), "no pages/s line: {s}");
+
+    for (id, title) in [("alpha", TITLE), ("beta", "Beavers Build a New Dam")] {
+        let txt = std::fs::read_to_string(out_dir.join(format!("{id}.txt"))).unwrap_or_else(|e| panic!("{id}.txt: {e}"));
+        for p in PARAGRAPHS {
+            assert!(fold(&txt).contains(p), "{id}.txt is missing a paragraph: {p}");
+        }
+        let first = txt.lines().next().unwrap_or("").trim();
+        assert_ne!(first, title, "{id}.txt should hold the body only, not start with the title");
+        assert!(!first.starts_with(title), "{id}.txt starts with the title line: {first:?}");
+    }
+    assert!(!out_dir.join("not-a-case.txt").exists(), "a folder without source.html is not a case");
+
+    let meta: Value = serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    for id in ["alpha", "beta"] {
+        let m = meta.get(id).unwrap_or_else(|| panic!("meta has no {id}: {meta}"));
+        assert!(m.get("title").is_some() && m.get("byline").is_some(), "meta {id} lacks title/byline: {m}");
+    }
+    assert_eq!(meta["alpha"]["title"].as_str(), Some(TITLE));
+    assert_eq!(meta["beta"]["title"].as_str(), Some("Beavers Build a New Dam"));
+    assert_eq!(meta["alpha"]["byline"].as_str(), Some("Jane Marsh"));
+    assert_eq!(meta["beta"]["byline"].as_str(), Some("Tom Reed"));
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn batch_missing_corpus_fails_cleanly() {
+    let root = temp_dir("batch-missing");
+    let out = lectern(&["batch", root.join("nope").to_str().unwrap(), root.join("out").to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(err.starts_with("lectern:"), "{err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn explain_lists_removed_share_bar() {
+    let dir = temp_dir("explain");
+    let file = write_page(&dir, &page("<div class=\"share-buttons\">Share this</div>"));
+    let out = lectern(&["explain", file.to_str().unwrap()]);
+    assert_success(&out, "explain");
+    let s = stdout(&out);
+    let line = s.lines().find(|l| l.contains("Share this")).unwrap_or_else(|| panic!("the share bar is not listed: {s}"));
+    assert_eq!(line.split_whitespace().next(), Some("share"), "wrong category: {line}");
+
+    // And it is gone from the extracted text.
+    let json = lectern(&["extract", file.to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(!v["text"].as_str().unwrap().contains("Share this"), "{}", v["text"]);
+    assert!(v["removed"].as_array().unwrap().iter().any(|r| r["category"] == "share"), "{}", v["removed"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn explain_missing_file_fails_cleanly() {
+    let out = lectern(&["explain", "/no/such/file"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(err.starts_with("lectern:"), "{err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+}
