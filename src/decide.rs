@@ -74,13 +74,16 @@ struct Hints<'a> {
     summary: &'a Summary,
     /// `class << 16 | id`, or `UNKNOWN`.
     bits: Vec<std::cell::Cell<u32>>,
+    /// Pages repeat the same class strings (list items, cards, menu entries): each
+    /// distinct string is matched once.
+    seen: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
 }
 
 impl<'a> Hints<'a> {
     const UNKNOWN: u32 = u32::MAX;
 
     fn new(summary: &'a Summary) -> Self {
-        Hints { summary, bits: vec![std::cell::Cell::new(Self::UNKNOWN); summary.nodes.len()] }
+        Hints { summary, bits: vec![std::cell::Cell::new(Self::UNKNOWN); summary.nodes.len()], seen: Default::default() }
     }
 
     /// (class bits, id bits).
@@ -88,10 +91,17 @@ impl<'a> Hints<'a> {
         let mut b = self.bits[i].get();
         if b == Self::UNKNOWN {
             let n = &self.summary.nodes[i];
-            b = u32::from(rules::hints(self.summary.class(n))) << 16 | u32::from(rules::hints(self.summary.id(n)));
+            b = u32::from(self.matched(self.summary.class(n))) << 16 | u32::from(rules::hints(self.summary.id(n)));
             self.bits[i].set(b);
         }
         ((b >> 16) as u16, b as u16)
+    }
+
+    fn matched(&self, class: &'a str) -> u16 {
+        if class.is_empty() {
+            return 0;
+        }
+        *self.seen.borrow_mut().entry(class).or_insert_with(|| rules::hints(class))
     }
 
     /// Bits found in the class or the id.
@@ -230,7 +240,7 @@ impl<'a> Attempt<'a> {
         self.nodes[i].parent()
     }
 
-    fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + use<'_, 'a> {
         std::iter::successors(self.parent(i), move |&p| self.parent(p))
     }
 

@@ -140,14 +140,11 @@ pub struct Article {
 pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
     // A page that is UTF-8 (most are) is scanned in place, without the decoder's copy.
     if let Some(utf8) = encoding::as_utf8(html, options.charset.as_deref()) {
-        if utf8.len() > MAX_INPUT {
-            return Err(Error::TooLarge { limit: MAX_INPUT });
-        }
         let base = page_url(options)?;
         let mut scanner = scan::Scanner::new();
-        scanner.write(utf8.as_bytes())?;
-        let summary = scanner.end()?;
-        return Ok(build(&summary, utf8, base.as_ref(), options));
+        scanner.write(utf8)?;
+        let (summary, source) = scanner.end()?;
+        return Ok(build(&summary, &source, base.as_ref(), options));
     }
     let mut extractor = Extractor::new(options.clone())?;
     extractor.write(html)?;
@@ -169,47 +166,27 @@ pub struct Extractor {
     options: Options,
     base: Option<url::Url>,
     decoder: encoding::StreamDecoder,
-    utf8: String,
-    scanned: usize,
     scanner: scan::Scanner,
 }
 
 impl Extractor {
     pub fn new(options: Options) -> Result<Self, Error> {
         let base = page_url(&options)?;
-        Ok(Extractor {
-            decoder: encoding::StreamDecoder::new(options.charset.as_deref()),
-            options,
-            base,
-            utf8: String::new(),
-            scanned: 0,
-            scanner: scan::Scanner::new(),
-        })
+        Ok(Extractor { decoder: encoding::StreamDecoder::new(options.charset.as_deref()), options, base, scanner: scan::Scanner::new() })
     }
 
     /// Feeds the next bytes of the page.
     pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
-        self.decoder.write(chunk, &mut self.utf8);
-        self.feed()
-    }
-
-    fn feed(&mut self) -> Result<(), Error> {
-        if self.utf8.len() > MAX_INPUT {
-            return Err(Error::TooLarge { limit: MAX_INPUT });
-        }
-        if self.utf8.len() > self.scanned {
-            self.scanner.write(&self.utf8.as_bytes()[self.scanned..])?;
-            self.scanned = self.utf8.len();
-        }
-        Ok(())
+        let decoder = &mut self.decoder;
+        self.scanner.write_with(|text| decoder.write(chunk, text))
     }
 
     /// Finishes the page and builds the article.
     pub fn end(mut self) -> Result<Article, Error> {
-        self.decoder.end(&mut self.utf8);
-        self.feed()?;
-        let summary = self.scanner.end()?;
-        Ok(build(&summary, &self.utf8, self.base.as_ref(), &self.options))
+        let decoder = &mut self.decoder;
+        self.scanner.write_with(|text| decoder.end(text))?;
+        let (summary, source) = self.scanner.end()?;
+        Ok(build(&summary, &source, self.base.as_ref(), &self.options))
     }
 }
 

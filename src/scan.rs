@@ -12,6 +12,7 @@ use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
 use lol_html::{element, DocumentContentHandlers, HtmlRewriter, MemorySettings, Settings};
 
 use crate::html::Tag;
+use crate::text::decode_attribute;
 use crate::tree::{Open, OpenElements};
 use crate::Error;
 
@@ -264,9 +265,9 @@ struct ScanState {
 }
 
 impl ScanState {
-    fn open_element(&mut self, el: &mut Element<'_, '_>) -> Option<u32> {
-        let name = el.tag_name();
-        let tag = Tag::from_name(&name);
+    fn open_element(&mut self, el: &mut Element<'_, '_>, source: &str) -> Option<u32> {
+        let location = el.source_location().bytes();
+        let tag = tag_at(source, location.start);
         if matches!(tag, Tag::Html | Tag::Head | Tag::Body) {
             self.read_document_attrs(tag, el);
             if tag == Tag::Body || tag == Tag::Html {
@@ -276,7 +277,7 @@ impl ScanState {
                 }
             }
         }
-        let start = el.source_location().bytes().start as u32;
+        let start = location.start as u32;
         let mut implied = std::mem::take(&mut self.implied);
         self.open.close_implied_by(tag, |o| implied.push(o));
         for o in implied.drain(..) {
@@ -291,7 +292,7 @@ impl ScanState {
         if let Some(p) = node.parent() {
             nodes[p].children += 1;
         }
-        self.read_attrs(&mut node, el, index);
+        self.read_attrs(&mut node, el, index, source);
         match tag {
             Tag::Script if el.get_attribute("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
                 self.summary.meta.json_ld.push(String::new());
@@ -338,81 +339,91 @@ impl ScanState {
         }
     }
 
-    fn read_attrs(&mut self, node: &mut Node, el: &Element<'_, '_>, index: u32) {
+    /// Reads the attributes the summary needs straight from the source bytes: lol_html
+    /// would allocate a String for every attribute name and value asked for.
+    fn read_attrs(&mut self, node: &mut Node, el: &Element<'_, '_>, index: u32, source: &str) {
         let start = self.summary.attrs.len() as u32;
         node.attrs = [start; 4];
         let attributes = el.attributes();
         if attributes.is_empty() {
             return;
         }
-        // One walk over the attributes: lol_html's get_attribute re-reads them on every call.
-        let (mut class, mut id, mut role) = (None, None, None);
-        let (mut key, mut content, mut itemprop, mut rel) = (None, None, None, None);
+        let raw = |loc: Option<lol_html::html_content::SourceLocation>| loc.and_then(|l| source.get(l.bytes())).unwrap_or("");
+        let (mut class, mut id, mut role) = ("", "", "");
+        let (mut key, mut content, mut itemprop, mut rel) = (None, None, "", "");
         for attr in attributes {
-            let name = attr.name();
-            match name.as_str() {
-                "class" => class = Some(attr.value()),
-                "id" => id = Some(attr.value()),
-                "role" => role = Some(attr.value()),
-                "hidden" => node.flags |= flag::HIDDEN,
-                "style" => {
-                    let style: String = attr.value().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                    if style.contains("display:none") || style.contains("visibility:hidden") {
-                        node.flags |= flag::HIDDEN;
-                    }
+            let name = raw(attr.name_source_location());
+            let value = raw(attr.value_source_location());
+            let is = |n: &str| name.eq_ignore_ascii_case(n);
+            if is("class") {
+                class = value;
+            } else if is("id") {
+                id = value;
+            } else if is("role") {
+                role = value;
+            } else if is("hidden") {
+                node.flags |= flag::HIDDEN;
+            } else if is("style") {
+                let style: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                if style.contains("display:none") || style.contains("visibility:hidden") {
+                    node.flags |= flag::HIDDEN;
                 }
-                "aria-hidden" if attr.value().trim() == "true" => node.flags |= flag::ARIA_HIDDEN,
-                "rel" => rel = Some(attr.value().to_ascii_lowercase()),
-                "itemprop" => itemprop = Some(attr.value().to_ascii_lowercase()),
-                "summary" | "datatable" if node.tag == Tag::Table => node.flags |= flag::DATA_TABLE_HINT,
-                "property" | "name" if node.tag == Tag::Meta && key.is_none() => key = Some(attr.value().trim().to_ascii_lowercase()),
-                "content" if node.tag == Tag::Meta => content = Some(attr.value()),
-                "datetime" if node.tag == Tag::Time => content = Some(attr.value()),
-                "href" if matches!(node.tag, Tag::Base | Tag::Link) => content = Some(attr.value()),
-                _ => {}
+            } else if is("aria-hidden") {
+                if value.trim() == "true" {
+                    node.flags |= flag::ARIA_HIDDEN;
+                }
+            } else if is("rel") {
+                rel = value;
+            } else if is("itemprop") {
+                itemprop = value;
+            } else if node.tag == Tag::Table && (is("summary") || is("datatable")) {
+                node.flags |= flag::DATA_TABLE_HINT;
+            } else if node.tag == Tag::Meta && (is("property") || is("name")) {
+                key = key.or(Some(value));
+            } else if (node.tag == Tag::Meta && is("content")) || (node.tag == Tag::Time && is("datetime")) || (matches!(node.tag, Tag::Base | Tag::Link) && is("href")) {
+                content = Some(value);
             }
         }
         let attrs = &mut self.summary.attrs;
         for (i, value) in [class, id, role].into_iter().enumerate() {
-            if let Some(mut v) = value {
-                v.make_ascii_lowercase();
-                attrs.push_str(v.trim());
-            }
+            let value = decode_attribute(value.trim());
+            let from = attrs.len();
+            attrs.push_str(&value);
+            attrs[from..].make_ascii_lowercase();
             node.attrs[i + 1] = attrs.len() as u32;
         }
         if matches!(self.summary.role(node), "presentation" | "none") {
             node.flags |= flag::PRESENTATION;
         }
-        if rel.as_deref().is_some_and(|r| r.split_whitespace().any(|r| r == "author")) {
+        let words = |v: &str, w: &str| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(w));
+        let contains = |v: &str, w: &str| v.to_ascii_lowercase().contains(w);
+        if words(rel, "author") || contains(itemprop, "author") {
             node.flags |= flag::AUTHOR;
         }
-        if let Some(v) = &itemprop {
-            if v.contains("author") {
-                node.flags |= flag::AUTHOR;
-            }
-            if v.contains("articlebody") {
-                node.flags |= flag::ARTICLE_BODY;
-            }
-            if v.split_whitespace().any(|t| t == "name") {
-                node.flags |= flag::ITEM_NAME;
-            }
+        if contains(itemprop, "articlebody") {
+            node.flags |= flag::ARTICLE_BODY;
+        }
+        if words(itemprop, "name") {
+            node.flags |= flag::ITEM_NAME;
         }
         let meta = &mut self.summary.meta;
+        let value = |v: &str| decode_attribute(v).into_owned();
         match node.tag {
             Tag::Meta => {
-                if let (Some(k), Some(c)) = (itemprop.or(key), content) {
-                    for key in k.split_whitespace() {
-                        meta.metas.push((key.to_string(), c.clone()));
+                let key = if itemprop.is_empty() { key } else { Some(itemprop) };
+                if let (Some(k), Some(c)) = (key, content) {
+                    for key in k.split_ascii_whitespace() {
+                        meta.metas.push((key.to_ascii_lowercase(), value(c)));
                     }
                 }
             }
             Tag::Time if meta.times.len() < 16 => {
                 if let Some(t) = content {
-                    meta.times.push((index, t));
+                    meta.times.push((index, value(t)));
                 }
             }
-            Tag::Base if meta.base.is_none() => meta.base = content,
-            Tag::Link if meta.canonical.is_none() && rel.as_deref() == Some("canonical") => meta.canonical = content,
+            Tag::Base if meta.base.is_none() => meta.base = content.map(value),
+            Tag::Link if meta.canonical.is_none() && words(rel, "canonical") => meta.canonical = content.map(value),
             _ => {}
         }
     }
@@ -538,11 +549,27 @@ fn close(nodes: &mut [Node], o: Open<u32>, end: u32) {
     }
 }
 
-/// The streaming scanner: feed it the page's UTF-8 bytes in chunks of any size.
+/// The tag of the start tag at `at`, read from the source (lol_html's `tag_name()` allocates).
+fn tag_at(source: &str, at: usize) -> Tag {
+    let name = source.as_bytes().get(at + 1..).unwrap_or_default();
+    let len = name.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')).unwrap_or(name.len());
+    let mut lower = [0u8; 16];
+    match name.get(..len) {
+        Some(n) if n.len() <= lower.len() => {
+            lower[..n.len()].copy_from_slice(n);
+            lower[..n.len()].make_ascii_lowercase();
+            std::str::from_utf8(&lower[..n.len()]).map_or(Tag::Other, Tag::from_name)
+        }
+        _ => Tag::Other,
+    }
+}
+
+/// The streaming scanner: feed it the page's text in chunks of any size. It keeps the
+/// text (the handlers read attributes from it, and the rewrite needs it afterwards).
 pub struct Scanner {
     rewriter: HtmlRewriter<'static, fn(&[u8])>,
     state: Rc<RefCell<ScanState>>,
-    len: usize,
+    source: Rc<RefCell<String>>,
 }
 
 fn discard(_: &[u8]) {}
@@ -550,13 +577,15 @@ fn discard(_: &[u8]) {}
 impl Scanner {
     pub fn new() -> Self {
         let state = Rc::new(RefCell::new(ScanState { in_space: true, ..ScanState::default() }));
+        let source: Rc<RefCell<String>> = Rc::default();
         let on_element = Rc::clone(&state);
         let on_text = Rc::clone(&state);
+        let element_source = Rc::clone(&source);
         let settings = Settings::new()
             .with_strict(false)
             .with_memory_settings(MemorySettings::new())
             .append_element_content_handler(element!("*", move |el| {
-                let opened = on_element.borrow_mut().open_element(el);
+                let opened = on_element.borrow_mut().open_element(el, &element_source.borrow());
                 if let (Some(index), Some(handlers)) = (opened, el.end_tag_handlers()) {
                     let state = Rc::clone(&on_element);
                     handlers.push(Box::new(move |end: &mut EndTag<'_>| {
@@ -570,25 +599,36 @@ impl Scanner {
                 on_text.borrow_mut().text(t);
                 Ok(())
             }));
-        Scanner { rewriter: HtmlRewriter::new(settings, discard as fn(&[u8])), state, len: 0 }
+        Scanner { rewriter: HtmlRewriter::new(settings, discard as fn(&[u8])), state, source }
     }
 
-    pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
-        self.len += chunk.len();
-        if self.len > u32::MAX as usize {
-            return Err(Error::TooLarge { limit: u32::MAX as usize });
+    /// Scans more of the page: `fill` appends the next text to the scanner's buffer.
+    pub fn write_with(&mut self, fill: impl FnOnce(&mut String)) -> Result<(), Error> {
+        let from = self.source.borrow().len();
+        fill(&mut self.source.borrow_mut());
+        let source = self.source.borrow();
+        if source.len() > crate::MAX_INPUT {
+            return Err(Error::TooLarge { limit: crate::MAX_INPUT });
         }
-        self.rewriter.write(chunk).map_err(|e| Error::Parse(e.to_string()))
+        self.rewriter.write(&source.as_bytes()[from..]).map_err(|e| Error::Parse(e.to_string()))
     }
 
-    pub fn end(self) -> Result<Summary, Error> {
-        let Scanner { rewriter, state, len } = self;
+    /// Scans the next piece of the page.
+    pub fn write(&mut self, text: &str) -> Result<(), Error> {
+        self.write_with(|buffer| buffer.push_str(text))
+    }
+
+    /// Finishes the scan: the summary, and the page's text.
+    pub fn end(self) -> Result<(Summary, String), Error> {
+        let Scanner { rewriter, state, source } = self;
         rewriter.end().map_err(|e| Error::Parse(e.to_string()))?;
-        let mut state = Rc::try_unwrap(state).map_err(|_| Error::Parse("the scanner is still in use".into()))?.into_inner();
+        let in_use = || Error::Parse("the scanner is still in use".into());
+        let mut state = Rc::try_unwrap(state).map_err(|_| in_use())?.into_inner();
+        let source = Rc::try_unwrap(source).map_err(|_| in_use())?.into_inner();
         let ScanState { ref mut summary, ref mut open, .. } = state;
         let nodes = &mut summary.nodes;
-        open.pop_all(|o| close(nodes, o, len as u32));
-        Ok(state.summary)
+        open.pop_all(|o| close(nodes, o, source.len() as u32));
+        Ok((state.summary, source))
     }
 }
 
