@@ -380,7 +380,10 @@ impl ScanState {
                 node.flags |= flag::DATA_TABLE_HINT;
             } else if node.tag == Tag::Meta && (is("property") || is("name")) {
                 key = key.or(Some(value));
-            } else if (node.tag == Tag::Meta && is("content")) || (node.tag == Tag::Time && is("datetime")) || (matches!(node.tag, Tag::Base | Tag::Link) && is("href")) {
+            } else if (node.tag == Tag::Meta && is("content"))
+                || (node.tag == Tag::Time && is("datetime"))
+                || (matches!(node.tag, Tag::Base | Tag::Link) && is("href"))
+            {
                 content = Some(value);
             }
         }
