@@ -27,10 +27,15 @@ build() {
 test_all() {
   cargo fmt --check
   cargo clippy --locked --all-targets -- -D warnings
-  cargo test --locked
+  local log
+  log=$(mktemp)
+  cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
   # The core without the CLI, for the browser.
   cargo check --locked --lib --no-default-features --target wasm32-unknown-unknown
   scripts/eval.sh --check
+  # One closing line for all the test binaries above.
+  awk '/^test result:/ {p += $4; f += $6} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"
+  rm -f "$log"
 }
 
 case "${1:-build}" in
