@@ -7,37 +7,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
-const TITLE: &str = "The Quiet Return of the River Otters";
-
-const PARAGRAPHS: [&str; 6] = [
-    "The river otters returned to the valley in early spring, after an absence of nearly forty years. Local naturalists first noticed their tracks along the muddy banks below the old mill, and within weeks a family of five had been photographed fishing in the shallow pools near the bridge.",
-    "Biologists from the regional university spent the summer documenting the animals and their habits. They counted dens, measured the water quality at a dozen sampling points, and interviewed farmers who had lived beside the river for their whole lives and remembered the last otters seen there.",
-    "The recovery did not happen by accident. Two decades of careful work by volunteers removed old weirs, replanted willows along the banks, and persuaded the upstream factories to treat their waste water before releasing it, which slowly brought the fish and then the otters back.",
-    "Not everyone welcomed the newcomers at first. A few anglers complained that the otters were taking trout from the stocked ponds, and one fish farm installed electric fencing after losing a season of young fish, but most residents seemed delighted to share the river again.",
-    "Schools in the valley have since adopted the otters as an unofficial mascot. Children draw them in art classes, write stories about their adventures, and take part in guided walks where rangers explain how to read the signs the animals leave on rocks and fallen logs.",
-    "The rangers hope the population will keep growing over the coming decade. If the water stays clean and the banks remain wild, they believe the otters could spread into the neighbouring valleys, where the same rivers once supported thriving colonies before the industrial age began.",
-];
-
-fn page(payload: &str) -> String {
-    let mut body = String::new();
-    for (i, p) in PARAGRAPHS.iter().enumerate() {
-        body.push_str("<p>");
-        body.push_str(p);
-        body.push_str("</p>\n");
-        if i == 2 {
-            body.push_str(payload);
-            body.push('\n');
-        }
-    }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{TITLE}</title>\
-<meta name=\"author\" content=\"Jane Marsh\"><script>window.tracker = 1;</script></head>\n\
-<body><header class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\n\
-<main><article class=\"post\"><h1 class=\"entry-title\">{TITLE}</h1>\n\
-<p class=\"byline\">By Jane Marsh</p>\n<div class=\"entry-content\">\n{body}</div></article></main>\n\
-<footer class=\"site-footer\"><p>Copyright 2025 Valley News</p></footer></body></html>\n"
-    )
-}
+mod common;
+use common::{page, PARAGRAPHS, TITLE};
 
 /// A fresh, empty directory under the system temp dir.
 fn temp_dir(name: &str) -> PathBuf {
