@@ -520,13 +520,6 @@ impl<'a> Attempt<'a> {
             }
             j = self.subtree_end(j);
         }
-        if std::env::var_os("LECTERN_DEBUG").is_some() {
-            eprintln!(
-                "top {:?} candidate {candidate} score {top_score:.1} threshold {threshold:.1} article {article:?} scores {:?}",
-                top.iter().map(|&t| (t, self.score[t])).collect::<Vec<_>>(),
-                article.iter().map(|&a| (a, self.scored[a], self.score[a])).collect::<Vec<_>>()
-            );
-        }
         if article.len() == 1 {
             (candidate, article, first)
         } else {
@@ -536,9 +529,9 @@ impl<'a> Attempt<'a> {
 
     /// The index just past `i`'s subtree.
     fn subtree_end(&self, i: usize) -> usize {
-        // Descendants are the nodes that follow `i` and start before it ends.
-        let end = self.nodes[i].end;
-        i + 1 + self.nodes[i + 1..].iter().take_while(|n| n.start < end).count()
+        // In document order, a node's descendants are the nodes after it that are deeper.
+        let depth = self.nodes[i].depth;
+        i + 1 + self.nodes[i + 1..].iter().take_while(|n| n.depth > depth).count()
     }
 
     /// Marks the clutter inside the article.

@@ -193,50 +193,23 @@ impl Extractor {
 /// Decide, then rewrite: everything after the scan.
 fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, options: &Options) -> Article {
     let base = sanitize::base_url(page_url, summary.meta.base.as_deref());
-    let mut meta = metadata::read(summary, source, base.as_ref());
-    let decision = decide::decide(summary, source, meta.title.as_deref(), options);
-    if std::env::var_os("LECTERN_DEBUG").is_some() {
-        for (i, n) in summary.nodes.iter().enumerate() {
-            eprintln!(
-                "{i:4} {:>4} d{:<3} {:?} {}..{} text={} ld={:.2} p={} blocks={} mark={:?} {:?}",
-                n.parent as i64,
-                n.depth,
-                n.tag,
-                n.start,
-                n.end,
-                n.stats.text,
-                n.stats.link_density(),
-                n.stats.paragraphs,
-                n.stats.blocks,
-                decision.marks[i],
-                summary.class(n)
-            );
-        }
-        eprintln!("root {} range {:?}", decision.root, decision.range);
-    }
+    let mut article = metadata::read(summary, base.as_ref());
+    let decision = decide::decide(summary, source, article.title.as_deref(), options);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
-    if meta.byline.is_none() {
-        meta.byline = decision.byline.clone();
+    if article.byline.is_none() {
+        article.byline = decision.byline.clone();
     }
-    if meta.published_time.is_none() {
-        meta.published_time = metadata::time_in(summary, decision.root);
+    if article.published_time.is_none() {
+        article.published_time = metadata::time_in(summary, decision.root);
     }
-    let excerpt = meta.excerpt.or_else(|| body.text.split("\n\n").find(|p| !p.trim().is_empty()).map(|p| p.trim().to_string()));
-    let word_count = text::count_words(&body.text);
-    Article {
-        title: meta.title,
-        byline: meta.byline,
-        published_time: meta.published_time,
-        site_name: meta.site_name,
-        lang: meta.lang,
-        dir: meta.dir,
-        excerpt,
-        lead_image: meta.lead_image,
-        reading_minutes: if word_count == 0 { 0 } else { word_count.div_ceil(230) },
-        word_count,
-        readerable: readerable::summary_is_readerable(summary),
-        removed: decision.removed_list(summary, source),
-        content: body.html,
-        text: body.text,
+    if article.excerpt.is_none() {
+        article.excerpt = body.text.split("\n\n").map(str::trim).find(|p| !p.is_empty()).map(str::to_string);
     }
+    article.word_count = text::count_words(&body.text);
+    article.reading_minutes = article.word_count.div_ceil(230);
+    article.readerable = readerable::summary_is_readerable(summary);
+    article.removed = decision.removed_list(summary, source);
+    article.content = body.html;
+    article.text = body.text;
+    article
 }

@@ -9,18 +9,7 @@ use crate::rules;
 use crate::sanitize;
 use crate::scan::Summary;
 use crate::text::{decode_entities, fold_whitespace};
-
-#[derive(Debug, Default)]
-pub struct Metadata {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub published_time: Option<String>,
-    pub site_name: Option<String>,
-    pub lang: Option<String>,
-    pub dir: Option<String>,
-    pub excerpt: Option<String>,
-    pub lead_image: Option<String>,
-}
+use crate::Article;
 
 /// What an article's JSON-LD says.
 #[derive(Debug, Default)]
@@ -33,7 +22,8 @@ struct JsonLd {
     image: Option<String>,
 }
 
-pub fn read(summary: &Summary, _source: &str, base: Option<&Url>) -> Metadata {
+/// The article's metadata fields, as the page states them (the body fields stay empty).
+pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
     let meta = &summary.meta;
     let doc_title = fold_whitespace(&decode_entities(&meta.title));
     let ld = meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).unwrap_or_default();
@@ -44,7 +34,7 @@ pub fn read(summary: &Summary, _source: &str, base: Option<&Url>) -> Metadata {
     };
     let title = ld.title.or_else(|| value(rules::TITLE_META)).or_else(|| document_title(summary, &doc_title));
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
-    Metadata {
+    Article {
         title,
         byline: ld.byline.or_else(|| value(rules::AUTHOR_META)).and_then(|b| clean_byline(&b)),
         published_time: ld.published.or_else(|| value(rules::PUBLISHED_META)),
@@ -53,6 +43,7 @@ pub fn read(summary: &Summary, _source: &str, base: Option<&Url>) -> Metadata {
         dir: meta.dir.as_ref().map(|d| d.trim().to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         excerpt: ld.excerpt.or_else(|| value(rules::EXCERPT_META)),
         lead_image,
+        ..Article::default()
     }
 }
 
