@@ -687,29 +687,30 @@ impl<'a> Attempt<'a> {
         Some((rule.category, Cow::Borrowed(rule.reason)))
     }
 
-    /// Whether the node is worth reading as a label: short, and not a wrapper around a
-    /// single child with the same text (the child is checked instead... or the wrapper).
-    fn label_text(&self, i: usize, max: u32) -> Option<String> {
+    /// The start of a label's text, lowercased, if node `i` can be a label: a block of its
+    /// own (a block element, or anything standing directly in the article root) of at most
+    /// `max` characters. Inline pieces of a paragraph are read as part of it, and a child
+    /// with the same text as its block parent is read once, as the parent.
+    fn label_text(&self, i: usize, root: usize, max: u32) -> Option<String> {
         let st = &self.stats[i];
         if st.text < 3 || st.text > max {
             return None;
         }
-        if let Some(p) = self.parent(i) {
-            if self.stats[p].text == st.text && !matches!(self.nodes[p].tag, Tag::Body | Tag::Html) && self.nodes[p].parent != NONE {
-                // The parent has the same text; it was (or will be) judged as a whole.
-                if self.parent(p).is_some() {
-                    return None;
-                }
-            }
+        let parent = self.parent(i)?;
+        if !(self.nodes[i].tag.is_block() || self.nodes[i].tag.is_heading() || parent == root) {
+            return None;
+        }
+        if parent != root && self.nodes[parent].tag.is_block() && self.stats[parent].text == st.text {
+            return None;
         }
         let mut text = node_text(self.summary, self.source, i, LABEL_PREFIX);
         text.make_ascii_lowercase();
         Some(text)
     }
 
-    fn text_rule(&self, i: usize, _root: usize) -> Option<(Category, Cow<'static, str>)> {
+    fn text_rule(&self, i: usize, root: usize) -> Option<(Category, Cow<'static, str>)> {
         let longest = rules::TEXT_RULES.iter().map(|r| r.max_len).max().unwrap_or(0);
-        let text = self.label_text(i, longest)?;
+        let text = self.label_text(i, root, longest)?;
         let st = &self.stats[i];
         let len = st.text;
         rules::TEXT_RULES
@@ -723,7 +724,7 @@ impl<'a> Attempt<'a> {
     fn section_after_label(&self, i: usize, root: usize, marks: &[Mark]) -> Option<Vec<usize>> {
         let Some(Mark::Removed(_)) = marks.get(i) else { return None };
         let n = &self.nodes[i];
-        let text = self.label_text(i, 60)?;
+        let text = self.label_text(i, root, 60)?;
         let heads = rules::TEXT_RULES.iter().any(|r| r.heads_section && r.phrases.iter().any(|p| text.starts_with(p)));
         if !heads {
             return None;
