@@ -66,25 +66,39 @@ impl Plain {
     }
 
     fn push(&mut self, s: &str, pre: bool) {
-        for c in s.chars() {
-            if c == '\0' {
-                continue;
-            }
-            if !pre && c.is_whitespace() {
-                self.space = true;
-                continue;
-            }
-            if self.pending > 0 {
-                for _ in 0..self.pending {
-                    self.out.push('\n');
-                }
-                self.pending = 0;
-            } else if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
-                self.out.push(' ');
-            }
-            self.space = false;
-            self.out.push(c);
+        if pre {
+            self.start_word();
+            self.out.extend(s.chars().filter(|&c| c != '\0'));
+            return;
         }
+        for (k, word) in s.split(char::is_whitespace).enumerate() {
+            // Every piece after the first follows whitespace.
+            if k > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            self.start_word();
+            if word.contains('\0') {
+                self.out.extend(word.chars().filter(|&c| c != '\0'));
+            } else {
+                self.out.push_str(word);
+            }
+        }
+    }
+
+    /// Writes what separates the next word from the text before it.
+    fn start_word(&mut self) {
+        if self.pending > 0 {
+            for _ in 0..self.pending {
+                self.out.push('\n');
+            }
+            self.pending = 0;
+        } else if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push(' ');
+        }
+        self.space = false;
     }
 }
 
@@ -303,7 +317,7 @@ impl Writer<'_> {
                         self.html.push_str("<p><a href=\"");
                         escape_attribute(&url, &mut self.html);
                         self.html.push_str("\">");
-                        escape_text(&label, &mut self.html);
+                        escape_text(&label, true, &mut self.html);
                         self.html.push_str("</a></p>");
                         self.plain.block();
                     }
@@ -485,30 +499,12 @@ impl Writer<'_> {
         if self.pending.is_empty() {
             return;
         }
-        let raw = std::mem::take(&mut self.pending);
-        if self.skip || self.open.is_empty() {
-            return;
+        if !self.skip && !self.open.is_empty() {
+            let text = decode_entities(&self.pending);
+            let pre = self.in_pre();
+            escape_text(&text, !pre, &mut self.html);
+            self.plain.push(&text, pre);
         }
-        let text = decode_entities(&raw);
-        let pre = self.in_pre();
-        if pre {
-            escape_text(&text, &mut self.html);
-        } else {
-            let mut folded = String::with_capacity(text.len());
-            let mut space = false;
-            for c in text.chars() {
-                if c.is_ascii_whitespace() {
-                    if !space {
-                        folded.push(' ');
-                    }
-                    space = true;
-                } else {
-                    folded.push(c);
-                    space = false;
-                }
-            }
-            escape_text(&folded, &mut self.html);
-        }
-        self.plain.push(&text, pre);
+        self.pending.clear();
     }
 }

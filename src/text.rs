@@ -90,19 +90,32 @@ pub fn source_text(html: &str, limit: usize) -> String {
     }
 }
 
-/// Escapes text for HTML element content.
-pub fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
+/// Escapes text for HTML element content; with `fold`, whitespace runs become one space.
+/// Runs of ordinary bytes are copied whole: this is on the path of every text in the article.
+pub fn escape_text(s: &str, fold: bool, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, len): (&str, usize) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
             // Browsers drop NUL from text; so does the reader view.
-            '\0' => {}
-            c => out.push(c),
-        }
+            0 => ("", 1),
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            b if fold && b.is_ascii_whitespace() => (" ", bytes[i..].iter().take_while(|b| b.is_ascii_whitespace()).count()),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(replacement);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// Escapes text for a double-quoted HTML attribute value.
@@ -156,6 +169,16 @@ mod tests {
     #[test]
     fn source_text_limit() {
         assert_eq!(source_text("<p>abcdef</p>", 3), "abc");
+    }
+
+    #[test]
+    fn escaping() {
+        let mut out = String::new();
+        escape_text("a <b> & \u{a0}c\0  \n d", true, &mut out);
+        assert_eq!(out, "a &lt;b&gt; &amp; &nbsp;c d");
+        out.clear();
+        escape_text("  x\n  y", false, &mut out);
+        assert_eq!(out, "  x\n  y");
     }
 
     #[test]
