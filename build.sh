@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # One entry point for Lectern: set up, build, test, evaluate, benchmark.
-#   ./build.sh          set up what is missing, build the release CLI
-#   ./build.sh test     formatting, lints, native tests, the wasm32 build check, the corpus floors
+#   ./build.sh          set up what is missing; build the CLI, the wasm module, and the
+#                       extension for Chrome and Firefox (dist/chrome, dist/firefox, and zips)
+#   ./build.sh test     formatting, lints, native tests, the build, browser tests, web-ext lint,
+#                       the corpus floors
 #   ./build.sh eval     F1 per corpus in ../shared/corpus beside the baselines' figures, pages/s
 #   ./build.sh bench    Criterion benchmarks (scan baseline vs full extract, MB/s)
 set -euo pipefail
 cd "$(dirname "$0")"
+
+tools="$PWD/.tools"
+
+# The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock
+}
 
 setup() {
   # The wasm target: the core must keep compiling for the browser.
@@ -17,11 +26,59 @@ setup() {
       rustup component add "$component"
     fi
   done
+  local version
+  version=$(wasm_bindgen_version)
+  if ! "$tools/bin/wasm-bindgen" --version 2>/dev/null | grep -q " $version\b"; then
+    # No prebuilt binary can be fetched here; --locked fails on a yanked dependency.
+    cargo install wasm-bindgen-cli --version "$version" --root "$tools"
+  fi
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Browsers for the browser tests, from Debian (test tool downloads are blocked here).
+setup_browsers() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends chromium chromium-driver firefox-esr
+  fi
+}
+
+build_cli() {
+  cargo build --release --locked
+  echo "built target/release/lectern"
+}
+
+build_wasm() {
+  cargo build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features wasm
+  "$tools/bin/wasm-bindgen" --target web --no-typescript --out-dir target/pkg --out-name lectern \
+    target/wasm32-unknown-unknown/wasm/lectern.wasm
+  npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    target/pkg/lectern_bg.wasm -o target/pkg/lectern_bg.wasm
+  local raw gz
+  raw=$(stat -c %s target/pkg/lectern_bg.wasm)
+  gz=$(gzip -9 -c target/pkg/lectern_bg.wasm | wc -c)
+  echo "wasm: $raw bytes raw, $gz bytes gzipped"
+}
+
+build_extension() {
+  local browser
+  for browser in chrome firefox; do
+    rm -rf "dist/$browser" "dist/lectern-$browser.zip"
+    mkdir -p "dist/$browser/pkg"
+    cp -r extension/. "dist/$browser/"
+    cp target/pkg/lectern.js target/pkg/lectern_bg.wasm "dist/$browser/pkg/"
+    node scripts/manifest.mjs "$browser" extension/manifest.json >"dist/$browser/manifest.json"
+    (cd "dist/$browser" && zip -q -r -X "../lectern-$browser.zip" .)
+    echo "built dist/$browser and dist/lectern-$browser.zip"
+  done
 }
 
 build() {
-  cargo build --release --locked
-  echo "built target/release/lectern"
+  build_cli
+  build_wasm
+  build_extension
 }
 
 test_all() {
@@ -30,11 +87,13 @@ test_all() {
   local log
   log=$(mktemp)
   cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
-  # The core without the CLI, for the browser.
-  cargo check --locked --lib --no-default-features --target wasm32-unknown-unknown
+  build
+  npx web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
+  setup_browsers
+  node --test tests/browser/ 2>&1 | tee -a "$log"
   scripts/eval.sh --check
-  # One closing line for all the test binaries above.
-  awk '/^test result:/ {p += $4; f += $6} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"
+  # One closing line for all the test runs above (cargo's and node's).
+  awk '/^test result:/ {p += $4; f += $6} /^# pass / {p += $3} /^# fail / {f += $3} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"
   rm -f "$log"
 }
 

@@ -21,6 +21,8 @@ mod sanitize;
 mod scan;
 mod text;
 mod tree;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod wasm;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,36 @@
+//! The JavaScript boundary: a thin layer of wasm-bindgen exports over the core.
+//!
+//! The extension's background context calls these with the page's HTML as captured by
+//! its content script (a JS string, already decoded, hence UTF-8 here). Options come in
+//! and articles go out as plain objects through serde-wasm-bindgen; errors become JS
+//! exceptions with the core's one-sentence message.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Article, Options};
+
+type JsResult<T> = Result<T, JsError>;
+
+/// Extracts the article from a page's HTML. `options` is `{url?, keep?, images?}` or
+/// undefined; the result has the `Article` fields (snake_case, null where absent).
+#[wasm_bindgen(js_name = extract)]
+pub fn extract(html: &str, options: JsValue) -> JsResult<JsValue> {
+    let mut options: Options =
+        if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options)? };
+    // The text was decoded by the browser already; a <meta charset> in it no longer applies.
+    options.charset = Some("utf-8".into());
+    let article = crate::extract(html.as_bytes(), &options)?;
+    to_js(&article)
+}
+
+/// The cheap "does this look like an article" check for the toolbar.
+#[wasm_bindgen(js_name = isProbablyReaderable)]
+pub fn is_probably_readerable(html: &str) -> bool {
+    crate::is_probably_readerable(html.as_bytes())
+}
+
+fn to_js(article: &Article) -> JsResult<JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    Ok(article.serialize(&serializer)?)
+}
