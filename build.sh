@@ -52,7 +52,8 @@ build_cli() {
 
 build_wasm() {
   cargo build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features wasm
-  "$tools/bin/wasm-bindgen" --target web --no-typescript --out-dir target/pkg --out-name lectern \
+  # A reset function lets the extension start a fresh instance after a panic (abort).
+  "$tools/bin/wasm-bindgen" --target web --no-typescript --experimental-reset-state-function --out-dir target/pkg --out-name lectern \
     target/wasm32-unknown-unknown/wasm/lectern.wasm
   npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     target/pkg/lectern_bg.wasm -o target/pkg/lectern_bg.wasm

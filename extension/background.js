@@ -1,0 +1,92 @@
+// Lectern's background: turns the reader view on and off in a tab, and runs the wasm
+// extraction core for the content script. The core runs here and not in the page because
+// Chrome refuses wasm in content scripts on pages whose CSP forbids it.
+//
+// No "readerable" badge on every page: checking pages as they load needs host permissions,
+// which Lectern does not ask for; it only reads a page when the user asks (activeTab).
+
+// A namespace import, so that __wbg_reset_state (emitted by wasm-bindgen's
+// --experimental-reset-state-function) is optional rather than a link error.
+import * as lectern from './pkg/lectern.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const MENU_ID = 'lectern-reader-view';
+
+// The wasm module is fetched and instantiated on the first extraction only.
+let ready;
+function load() {
+  ready ??= lectern.default().catch((e) => {
+    ready = undefined;
+    throw e;
+  });
+  return ready;
+}
+
+async function extractArticle(html, url) {
+  try {
+    await load();
+    return { ok: true, article: lectern.extract(html, { url }) };
+  } catch (e) {
+    // A panic (panic = "abort": a trap) or a stack overflow stops the module mid-call,
+    // leaving its memory inconsistent; the next call gets a fresh instance. Errors the core
+    // returns itself leave it sound.
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+      lectern.__wbg_reset_state?.();
+    }
+    return { ok: false, error: String(e) };
+  }
+}
+
+async function toggle(tab) {
+  try {
+    tab ??= (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    const target = { tabId: tab.id };
+    // The script and stylesheet last as long as the document: inject them on first use only.
+    const [{ result: loaded }] = await api.scripting.executeScript({
+      target,
+      func: () => Boolean(globalThis.__lectern),
+    });
+    if (!loaded) {
+      await api.scripting.insertCSS({ target, files: ['reader.css'] });
+      await api.scripting.executeScript({ target, files: ['content.js'] });
+    }
+    const reply = await api.tabs.sendMessage(tab.id, { type: 'toggle' });
+    if (reply?.on) await api.action.setBadgeText({ tabId: tab.id, text: '' });
+    return reply;
+  } catch (e) {
+    // Browser pages, extension stores and built-in viewers refuse scripts: the badge is
+    // the only place left to say so.
+    if (tab) api.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
+    return { on: false, error: String(e) };
+  }
+}
+
+api.runtime.onInstalled.addListener(() => {
+  // An update keeps the old item: recreating it under the same id would fail.
+  api.contextMenus
+    .removeAll()
+    .then(() => api.contextMenus.create({ id: MENU_ID, title: 'Reader view', contexts: ['page'] }));
+});
+
+api.action.onClicked.addListener((tab) => toggle(tab));
+api.commands.onCommand.addListener((command, tab) => {
+  if (command === 'toggle-reader') toggle(tab);
+});
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) toggle(tab);
+});
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  switch (message?.type) {
+    case 'extract':
+      extractArticle(message.html, message.url).then(sendResponse, (e) =>
+        sendResponse({ ok: false, error: String(e) }),
+      );
+      return true; // the answer comes asynchronously
+    default:
+      return false;
+  }
+});
+
+// For tests: the same entry as the toolbar button.
+globalThis.lecternToggle = (tab) => toggle(tab);

@@ -1,0 +1,55 @@
+// A local HTTP server for the browser tests: the fixture pages, plus pages the tests need
+// (a strict-CSP article, an article with a form to type into).
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+/// Paragraphs of the test pages' article; the tests look for them.
+export const PARAGRAPHS = [
+  'The harbour master opened the new sea wall on Monday morning, three years after the storm that flooded half of the old town and left the fishing fleet stranded on the quay for a week.',
+  'Engineers designed the wall to withstand a once-in-a-century surge, and the town council paid for it with a mix of national grants, a local levy and a loan that will take twenty years to repay.',
+  'Fishermen who had campaigned for the wall said they finally felt safe leaving their boats in the harbour overnight, although some still worry about the narrow channel at the mouth of the river.',
+  'The council plans to open a footpath along the top of the wall next spring, with benches, lights and a small museum about the history of the harbour and the families who worked there.',
+];
+export const CLUTTER = ['Share this story', 'Related articles', 'Subscribe to our newsletter'];
+
+function articlePage({ title, extra = '' }) {
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body { font-family: sans-serif; color: rgb(200, 0, 0); }</style></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>${title}</h1><p class="byline">By Mara Quist</p>
+<div class="share-bar">Share this story <a href="#">Facebook</a> <a href="#">X</a></div>
+${body}
+<aside class="related"><h3>Related articles</h3><ul><li><a href="/a">Storm damage report</a></li><li><a href="/b">Harbour budget</a></li></ul></aside>
+<div class="newsletter">Subscribe to our newsletter <form><input type="email"></form></div>
+</article></main>${extra}
+<footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
+}
+
+export function startServer() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/article') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(articlePage({ title: 'Sea wall opens', extra: '<form id="search"><input id="q" name="q"></form><div style="height:3000px"></div>' }));
+    } else if (url.pathname === '/strict-csp') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'; object-src 'none'" });
+      res.end(articlePage({ title: 'Sea wall opens under a strict policy' }));
+    } else if (url.pathname.startsWith('/fixtures/')) {
+      const file = join(root, url.pathname.slice('/fixtures/'.length), 'source.html');
+      if (!existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(readFileSync(file));
+    } else {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
