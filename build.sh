@@ -85,6 +85,7 @@ build() {
 test_all() {
   cargo fmt --check
   cargo clippy --locked --all-targets -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features wasm --lib --test wasm -- -D warnings
   local log
   log=$(mktemp)
   cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
@@ -92,6 +93,9 @@ test_all() {
   npx web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
   setup_browsers
   node --test tests/browser/ 2>&1 | tee -a "$log"
+  # The wasm bindings in headless Chromium (webdriver.json holds its flags).
+  PATH="$tools/bin:$PATH" CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --locked --target wasm32-unknown-unknown --no-default-features --features wasm --test wasm 2>&1 | tee -a "$log"
   scripts/eval.sh --check
   # One closing line for all the test runs above (cargo's and node's).
   awk '/^test result:/ {p += $4; f += $6} /^# pass / {p += $3} /^# fail / {f += $3} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"

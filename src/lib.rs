@@ -22,7 +22,7 @@ mod scan;
 mod text;
 mod tree;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-mod wasm;
+pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,51 @@
+//! The wasm-bindgen exports, run in headless Chromium by wasm-bindgen-test-runner
+//! (`./build.sh test` runs them): what JavaScript gets back, and what it gets on bad input.
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+
+use js_sys::Reflect;
+use lectern::{wasm, Article, Options};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Tide tables | Harbour Gazette</title>
+<meta property="og:site_name" content="Harbour Gazette"><meta property="og:title" content="Tide tables"></head><body><nav><a href="/">Home</a></nav><article><h1>Tide tables</h1>
+<p>The harbour master published the new tide tables on Monday, with the times of high and low water for every day of the coming year, and a warning about the spring tides in March.</p>
+<p>Fishermen said the tables matched what they had seen on the water, and the council will print copies for the library, the school and the café on the quay — “free for all”.</p>
+<div class="share-buttons">Share this story</div>
+<p>The tables are also posted at the harbour office, next to the weather board, and can be read at <a href="/tides">the harbour's web page</a>, which is updated every week.</p>
+</article></body></html>"#;
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(name)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn extract_gives_javascript_the_article() {
+    let options = serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides")).unwrap();
+    let value = wasm::extract(PAGE, options).unwrap();
+    assert_eq!(field(&value, "site_name").as_string().as_deref(), Some("Harbour Gazette"));
+    // Absent fields are null, not undefined, so JSON and the reader view see them alike.
+    assert!(field(&value, "byline").is_null());
+    let article: Article = serde_wasm_bindgen::from_value(value).unwrap();
+    assert_eq!(article.title.as_deref(), Some("Tide tables"));
+    // A JS string is already decoded: the page's stale <meta charset> must not re-decode it.
+    assert!(article.text.contains("— “free for all”"), "{}", article.text);
+    assert!(!article.text.contains("Share this story"));
+    assert!(article.content.contains(r#"<a href="https://harbour.example/tides">"#), "{}", article.content);
+    assert!(article.removed.iter().any(|r| r.reason.contains("share")));
+}
+
+#[wasm_bindgen_test]
+fn options_may_be_left_out_and_bad_options_are_errors() {
+    assert!(wasm::extract(PAGE, JsValue::UNDEFINED).is_ok());
+    let bad = serde_wasm_bindgen::to_value(&Options::new().url("not a url")).unwrap();
+    assert!(wasm::extract(PAGE, bad).is_err());
+}
+
+#[wasm_bindgen_test]
+fn readerable_check() {
+    assert!(wasm::is_probably_readerable(&PAGE.repeat(3)));
+    assert!(!wasm::is_probably_readerable("<html><body><nav><a href=/>Home</a></nav></body></html>"));
+}
