@@ -2,8 +2,9 @@
 // extraction core for the content script. The core runs here and not in the page because
 // Chrome refuses wasm in content scripts on pages whose CSP forbids it.
 //
-// No "readerable" badge on every page: checking pages as they load needs host permissions,
-// which Lectern does not ask for; it only reads a page when the user asks (activeTab).
+// The "readerable" badge (a page looks like an article) is opt-in, from the options page:
+// checking pages as they load needs host permissions, which Lectern asks for only then.
+// Without them it reads a page only when the user asks (activeTab).
 
 // A namespace import, so that __wbg_reset_state (emitted by wasm-bindgen's
 // --experimental-reset-state-function) is optional rather than a link error.
@@ -22,19 +23,65 @@ function load() {
   return ready;
 }
 
-async function extractArticle(html, url) {
+// Runs `call` on the core. A panic (panic = "abort": a trap) or a stack overflow stops the
+// module mid-call, leaving its memory inconsistent; the next call gets a fresh instance.
+// Errors the core returns itself leave it sound. Either way the error is returned, not thrown.
+async function useCore(call) {
   try {
     await load();
-    return { ok: true, article: lectern.extract(html, { url }) };
+    return { ok: true, value: call() };
   } catch (e) {
-    // A panic (panic = "abort": a trap) or a stack overflow stops the module mid-call,
-    // leaving its memory inconsistent; the next call gets a fresh instance. Errors the core
-    // returns itself leave it sound.
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
       lectern.__wbg_reset_state?.();
     }
     return { ok: false, error: String(e) };
   }
+}
+
+async function extractArticle(html, url) {
+  const { ok, value, error } = await useCore(() => lectern.extract(html, { url }));
+  return ok ? { ok, article: value } : { ok, error };
+}
+
+// The cheap check for the badge: false when the core cannot tell.
+async function probablyReaderable(html) {
+  const { ok, value } = await useCore(() => lectern.isProbablyReaderable(html));
+  return ok && value;
+}
+
+// Shows in the toolbar whether a page that has just loaded looks like an article, when the
+// user turned that on and granted Lectern the page's origin.
+async function updateReaderableBadge(tabId, tab) {
+  if (!tab.url) return; // known only with host permission for the page
+  const url = new URL(tab.url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+  const { readerableBadge } = await api.storage.sync.get('readerableBadge');
+  if (readerableBadge !== true) return;
+  if (!(await api.permissions.contains({ origins: [`${url.origin}/*`] }))) return;
+  let html;
+  try {
+    // Nothing while the reader view is on: the badge belongs to it then.
+    [{ result: html }] = await api.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis.__lectern?.saved ? null : document.documentElement.outerHTML),
+    });
+  } catch {
+    return; // a page that refuses scripts, or a tab closed meanwhile
+  }
+  if (typeof html !== 'string') return;
+  const readerable = await probablyReaderable(html);
+  await Promise.all(
+    readerable
+      ? [
+          api.action.setBadgeText({ tabId, text: '✓' }),
+          api.action.setBadgeBackgroundColor({ tabId, color: '#2e7d32' }),
+          api.action.setTitle({ tabId, title: 'Reader view available (Alt+Shift+R)' }),
+        ]
+      : [
+          api.action.setBadgeText({ tabId, text: '' }),
+          api.action.setTitle({ tabId, title: api.runtime.getManifest().action.default_title }),
+        ],
+  );
 }
 
 async function toggle(tab) {
@@ -66,6 +113,10 @@ api.runtime.onInstalled.addListener(() => {
   api.contextMenus
     .removeAll()
     .then(() => api.contextMenus.create({ id: MENU_ID, title: 'Reader view', contexts: ['page'] }));
+});
+
+api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+  if (changeInfo.status === 'complete') updateReaderableBadge(tabId, tab).catch(() => {});
 });
 
 api.action.onClicked.addListener((tab) => toggle(tab));

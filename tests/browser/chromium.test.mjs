@@ -130,3 +130,36 @@ test('a real-looking news page: seed clutter gone; time to reader view logged', 
   console.log(`# trigger to reader view painted (wordpress-news-clone, 82 KB): median ${times[2].toFixed(1)} ms over 5 runs [${times.map((t) => t.toFixed(0)).join(', ')}]`);
   await page.close();
 });
+
+test('with the option on, the toolbar shows whether a loaded page looks like an article', async () => {
+  /** The badge text of the active tab, once it equals `want` (polled for up to 10 s). */
+  async function badgeBecomes(want) {
+    let text;
+    for (const deadline = Date.now() + 10000; Date.now() < deadline; ) {
+      text = await worker.evaluate(async () => {
+        const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: t.id });
+      });
+      if (text === want) return text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return text;
+  }
+  await worker.evaluate(() => chrome.storage.sync.set({ readerableBadge: true }));
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/article`);
+    await page.bringToFront();
+    assert.equal(await badgeBecomes('✓'), '✓', 'an article gets the badge');
+    // Navigation clears the badge by itself, so give the check time to run first: a
+    // check that marked every page would have set the badge again by then.
+    await page.goto(`${base}/fixtures/non-article/`);
+    await page.waitForTimeout(1500);
+    assert.equal(await badgeBecomes(''), '', 'a page that is not an article has none');
+    await page.goto(`${base}/fixtures/code-blocks/`);
+    assert.equal(await badgeBecomes('✓'), '✓', 'the next article gets it again');
+  } finally {
+    await worker.evaluate(() => chrome.storage.sync.set({ readerableBadge: false }));
+    await page.close();
+  }
+});
