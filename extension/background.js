@@ -38,9 +38,16 @@ async function useCore(call) {
   }
 }
 
+// The reader view's structure (reader.html), read once.
+let template;
+function readerTemplate() {
+  template ??= fetch(api.runtime.getURL('reader.html')).then((r) => r.text());
+  return template;
+}
+
 async function extractArticle(html, url) {
   const { ok, value, error } = await useCore(() => lectern.extract(html, { url }));
-  return ok ? { ok, article: value } : { ok, error };
+  return ok ? { ok, article: value, template: await readerTemplate() } : { ok, error };
 }
 
 // The cheap check for the badge: false when the core cannot tell.

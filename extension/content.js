@@ -36,7 +36,7 @@ if (!globalThis.__lectern) {
         url: location.href,
       });
       if (!reply?.ok) return fail(reply?.error ?? 'no answer from the extension');
-      show(reply.article);
+      show(reply.article, reply.template);
       return { on: true };
     } catch (e) {
       return fail(String(e));
@@ -45,9 +45,9 @@ if (!globalThis.__lectern) {
     }
   }
 
-  function show(article) {
+  function show(article, template) {
     // Built first: should it throw, the page has not been touched yet.
-    const reader = buildReader(article);
+    const reader = buildReader(article, template);
     const root = document.documentElement;
     const saved = {
       reader,
@@ -112,29 +112,36 @@ if (!globalThis.__lectern) {
     window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
   }
 
-  function buildReader(article) {
-    const reader = element('div', { id: 'lectern-reader', role: 'main', tabindex: '-1' });
+  // Fills reader.html (parsed in an inert document, then adopted: no innerHTML) with the
+  // article. The core has sanitized the content the same way.
+  function buildReader(article, template) {
+    const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
+    const reader = document.adoptNode(parse(template).getElementById('lectern-reader'));
+    const slot = (name) => reader.querySelector(`.lectern-${name}`);
     if (article.lang) reader.lang = article.lang;
     if (article.dir) reader.dir = article.dir;
     if (article.text?.trim()) {
-      const header = element('header', { class: 'lectern-header' });
-      if (article.site_name) header.append(element('p', { class: 'lectern-site' }, article.site_name));
       const title = article.title || document.title;
-      if (title) header.append(element('h1', { class: 'lectern-title' }, title));
       const minutes = Math.max(1, Math.round(article.reading_minutes || 0));
       const meta = [article.byline, formatDate(article.published_time, article.lang), `${minutes} min read`];
-      header.append(element('p', { class: 'lectern-meta' }, meta.filter(Boolean).join(' · ')));
-      // The core has sanitized the content; parsing it in an inert document and moving the
-      // nodes avoids innerHTML.
-      const parsed = new DOMParser().parseFromString(article.content, 'text/html');
-      reader.append(header, element('article', { class: 'lectern-content' }, ...parsed.body.childNodes));
+      fill(slot('site'), article.site_name);
+      fill(slot('title'), title);
+      fill(slot('meta'), meta.filter(Boolean).join(' · '));
+      slot('content').append(...parse(article.content).body.childNodes);
+      slot('empty').remove();
     } else {
-      reader.append(element('p', { class: 'lectern-empty' }, 'Lectern found no article on this page.'));
+      slot('header').remove();
+      slot('content').remove();
     }
-    const original = element('a', { class: 'lectern-original', href: location.href }, 'Original page');
-    reader.append(element('footer', { class: 'lectern-footer' }, original));
+    slot('original').href = location.href;
     reader.addEventListener('click', onClick);
     return reader;
+  }
+
+  // Sets a slot's text, or removes the slot when there is nothing to say.
+  function fill(node, text) {
+    if (text) node.textContent = text;
+    else node.remove();
   }
 
   function onClick(event) {

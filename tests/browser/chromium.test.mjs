@@ -40,6 +40,7 @@ before(async () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
     ],
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -97,6 +98,24 @@ test('the toolbar button turns the page into the reader view and back, exactly',
   assert.equal(await page.inputValue('#q'), 'tide tables', 'typed form values survive');
   assert.equal(await page.evaluate(() => window.scrollY), 400, 'the scroll position is restored');
   assert.equal(await page.evaluate((h) => h.isConnected, marked), true, 'the same DOM nodes are back');
+  await page.close();
+});
+
+test('media playing on the page keeps playing through the reader view and back', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/media`);
+  const sound = await page.evaluateHandle(() => document.getElementById('sound'));
+  await page.waitForFunction(() => !document.getElementById('sound').paused && document.getElementById('sound').currentTime > 0.2);
+  await toggle(page);
+  await readerText(page);
+  const during = await sound.evaluate((a) => ({ paused: a.paused, time: a.currentTime }));
+  assert.equal(during.paused, false, 'the reader view does not pause the page\'s media');
+  await page.waitForTimeout(300);
+  await toggle(page);
+  await page.waitForSelector('#lectern-reader', { state: 'detached' });
+  const back = await sound.evaluate((a) => ({ paused: a.paused, time: a.currentTime, connected: a.isConnected }));
+  assert.deepEqual([back.paused, back.connected], [false, true]);
+  assert.ok(back.time > during.time, `playback went on (${during.time} → ${back.time})`);
   await page.close();
 });
 

@@ -30,12 +30,38 @@ ${body}
 <footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
 }
 
+/// `seconds` of 8 kHz, 8-bit mono silence as a WAV file, for a page that plays media.
+function silence(seconds) {
+  const rate = 8000;
+  const data = Buffer.alloc(rate * seconds, 128);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28); // bytes per second
+  header.writeUInt16LE(1, 32); // block align
+  header.writeUInt16LE(8, 34); // bits per sample
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
 export function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens', extra: '<form id="search"><input id="q" name="q"></form><div style="height:3000px"></div>' }));
+    } else if (url.pathname === '/media') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(articlePage({ title: 'Sea wall opens, with sound', extra: '<audio id="sound" src="/sound.wav" loop autoplay muted></audio>' }));
+    } else if (url.pathname === '/sound.wav') {
+      res.writeHead(200, { 'content-type': 'audio/wav' });
+      res.end(silence(10));
     } else if (url.pathname === '/strict-csp') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'; object-src 'none'" });
       res.end(articlePage({ title: 'Sea wall opens under a strict policy' }));
