@@ -23,7 +23,7 @@ for corpus in "$shared"/corpus/*/; do
   speed=$("$here/target/release/lectern" batch "$corpus" "$out/$name" --meta "$out/$name.meta.json")
   score=$(python3 "$shared/eval/score.py" "$corpus" "$out/$name" | tail -n 1)
   printf '%-16s %s   %s\n' "$name" "$score" "$speed"
-  python3 "$shared/eval/meta_match.py" "$corpus" "$out/$name.meta.json" | sed 's/^/                 /'
+  python3 "$shared/eval/meta_match.py" "$corpus" "$out/$name.meta.json" --fields title,byline,publishedTime | sed 's/^/                 /'
   f1=$(echo "$score" | awk '{print $2}')
   if [ -n "${floor[$name]:-}" ] && awk -v a="$f1" -v b="${floor[$name]}" 'BEGIN{exit !(a < b)}'; then
     echo "eval: $name F1 $f1 is below its floor ${floor[$name]}" >&2

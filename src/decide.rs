@@ -187,7 +187,8 @@ struct Attempt<'a> {
     live_children: Vec<u32>,
     score: Vec<f64>,
     scored: Vec<bool>,
-    byline: Option<(usize, String)>,
+    /// Byline candidates in document order: (node, its text).
+    bylines: Vec<(usize, String)>,
     title_heading: Option<usize>,
 }
 
@@ -224,7 +225,7 @@ impl<'a> Attempt<'a> {
             live_children: summary.nodes.iter().map(|n| n.children).collect(),
             score: vec![0.0; n],
             scored: vec![false; n],
-            byline: None,
+            bylines: Vec::new(),
             title_heading: None,
         }
     }
@@ -294,7 +295,7 @@ impl<'a> Attempt<'a> {
             } else {
                 None
             };
-            if own.is_none() && self.byline.is_none() && self.is_byline(i) {
+            if own.is_none() && self.is_byline(i) {
                 continue;
             }
             if own.is_none() && self.title_heading.is_none() && matches!(n.tag, Tag::H1 | Tag::H2) && self.repeats_title(i) {
@@ -341,11 +342,25 @@ impl<'a> Attempt<'a> {
             .take_while(|&j| self.nodes[j].start < n.end)
             .find(|&j| self.nodes[j].has(flag::ITEM_NAME) && self.nodes[j].stats.text > 0);
         let text = node_text(self.summary, self.source, name_node.unwrap_or(i), 120);
-        if text.is_empty() || text.chars().count() >= 100 {
-            return false;
-        }
-        self.byline = Some((i, text));
+        let Some(name) = crate::metadata::clean_byline(&text) else { return false };
+        self.bylines.push((i, name));
         true
+    }
+
+    /// The byline: the first candidate in the article's neighbourhood (the root's parent
+    /// holds its header), else the first on the page. A "By …" in a sidebar teaser list
+    /// sits in an excluded block and never becomes a candidate.
+    fn choose_byline(&self, root: usize) -> Option<&(usize, String)> {
+        let region = self.parent(root).filter(|&p| !matches!(self.nodes[p].tag, Tag::Body | Tag::Html)).unwrap_or(root);
+        let r = &self.nodes[root];
+        // Bylines head the article: one before the first quarter of the root's text wins.
+        let head_end = r.start + (r.end - r.start) / 4;
+        let near = |&&(b, _): &&(usize, String)| self.summary.is_within(b, region);
+        self.bylines
+            .iter()
+            .find(|c| near(c) && self.nodes[c.0].start < head_end)
+            .or_else(|| self.bylines.iter().find(near))
+            .or(self.bylines.first())
     }
 
     fn repeats_title(&self, i: usize) -> bool {
@@ -565,6 +580,8 @@ impl<'a> Attempt<'a> {
                 a = self.parent(p);
             }
         }
+        let byline = self.choose_byline(root).cloned();
+        let byline_node = byline.as_ref().map(|(b, _)| *b);
         let mut dead = vec![false; n];
         for i in first..end_index {
             if let Some(p) = self.parent(i) {
@@ -577,7 +594,7 @@ impl<'a> Attempt<'a> {
                 dead[i] = true;
                 continue;
             }
-            if self.byline.as_ref().is_some_and(|(b, _)| *b == i) || self.title_heading == Some(i) {
+            if byline_node == Some(i) || self.title_heading == Some(i) {
                 marks[i] = Mark::Drop;
                 dead[i] = true;
                 continue;
@@ -631,7 +648,7 @@ impl<'a> Attempt<'a> {
         }
         let text_len =
             article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
-        Decision { root, range, marks, removals, byline: self.byline.map(|(_, t)| t), text_len }
+        Decision { root, range, marks, removals, byline: byline.map(|(_, t)| t), text_len }
     }
 
     /// Why node `i` is clutter, if it is.

@@ -150,10 +150,13 @@ fn run_explain(file: &str, url: Option<String>) -> Result<(), String> {
     Ok(())
 }
 
+/// What `batch --meta` writes per case, named as the corpora's meta.json names it.
 #[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 struct CaseMeta {
     title: Option<String>,
     byline: Option<String>,
+    published_time: Option<String>,
 }
 
 fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), String> {
@@ -184,7 +187,7 @@ fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), Strin
             Article::default()
         });
         std::fs::write(out.join(format!("{id}.txt")), &article.text).map_err(|e| format!("cannot write {id}.txt: {e}"))?;
-        metas.insert(id.clone(), CaseMeta { title: article.title, byline: article.byline });
+        metas.insert(id.clone(), CaseMeta { title: article.title, byline: article.byline, published_time: article.published_time });
     }
     if let Some(path) = meta {
         let json = serde_json::to_string_pretty(&metas).map_err(|e| e.to_string())?;

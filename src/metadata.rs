@@ -52,17 +52,65 @@ pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
     summary.meta.times.iter().find(|(node, _)| summary.is_within(*node as usize, root)).map(|(_, t)| t.trim().to_string())
 }
 
-/// A byline as a name: "By Ann Lee" → "Ann Lee"; empty or overlong text is no byline.
+/// A byline as names: "By Ann Lee and Bo Chen | March 3, 2024" → "Ann Lee, Bo Chen". The
+/// prefix, what follows a separator, and a trailing date go; several authors are joined
+/// with ", ". Empty or overlong text is no byline.
 pub fn clean_byline(raw: &str) -> Option<String> {
     let mut b = fold_whitespace(raw);
-    for prefix in ["written by ", "words by ", "posted by ", "by: ", "by ", "par ", "von ", "por "] {
-        if b.len() > prefix.len() && b.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
-            b = b[prefix.len()..].trim().to_string();
-            break;
+    let lower = b.to_ascii_lowercase();
+    if rules::NOT_A_NAME.iter().any(|w| lower.starts_with(w)) {
+        return None;
+    }
+    // What follows a separator or an "Updated"/"Edited by" note is not the name.
+    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| find_ignore_case(&b, stop)).min() {
+        b.truncate(cut);
+    }
+    let b = strip_prefix_ignore_case(b.trim(), rules::BYLINE_PREFIXES);
+    let b = cut_trailing_date(b);
+    let names: Vec<&str> = b
+        .split(", and ")
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '·' || c.is_whitespace()))
+        .filter(|name| !name.is_empty())
+        .collect();
+    let joined = names.join(", ");
+    (!joined.is_empty() && joined.chars().count() < 100).then_some(joined)
+}
+
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_ascii_lowercase().find(needle).filter(|&i| i > 0)
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {
+    for prefix in prefixes {
+        if s.len() > prefix.len() && s.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
+            return s[prefix.len()..].trim_start();
         }
     }
-    let b = b.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c.is_whitespace()).to_string();
-    (!b.is_empty() && b.chars().count() < 100).then_some(b)
+    s
+}
+
+/// Cuts a date that ends a byline ("Ann Lee March 3, 2024", "Ann Lee 22 Dec 2016").
+fn cut_trailing_date(s: &str) -> &str {
+    let words: Vec<(usize, &str)> = s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let has_digit = |k: usize| words.get(k).is_some_and(|(_, w)| w.chars().any(|c| c.is_ascii_digit()));
+    let is_date_word = |k: usize| {
+        let w = words[k].1.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        // A month name counts next to a number ("March 3", "22 Dec"), not as a name ("Marc", "May Li").
+        let month = w.len() >= 3 && rules::MONTHS.iter().any(|m| m.starts_with(&w)) && (has_digit(k + 1) || (k > 0 && has_digit(k - 1)));
+        month
+            || (w.len() >= 4 && w.chars().take(4).all(|c| c.is_ascii_digit()))
+            || (w.contains(['/', ':']) && w.chars().any(|c| c.is_ascii_digit()))
+    };
+    match (0..words.len()).find(|&k| is_date_word(k)) {
+        // A day number before the month belongs to the date too ("22 Dec 2016").
+        Some(k) => {
+            let before = s[..words[k].0].trim_end();
+            let day = before.rsplit(' ').next().filter(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
+            day.map_or(before, |d| before[..before.len() - d.len()].trim_end())
+        }
+        None => s,
+    }
 }
 
 fn is_article_type(t: &str) -> bool {
@@ -212,6 +260,30 @@ mod tests {
         assert_eq!(clean_byline("  By   Ann Lee "), Some("Ann Lee".to_string()));
         assert_eq!(clean_byline("Bylines Matter"), Some("Bylines Matter".to_string()));
         assert_eq!(clean_byline("   "), None);
+    }
+
+    #[test]
+    fn byline_is_names_only() {
+        let cases = [
+            ("By Ann Lee and Bo Chen", "Ann Lee, Bo Chen"),
+            ("by Lucas Nolan 22 Dec 2016 651", "Lucas Nolan"),
+            ("By Nathan Willis March 25, 2015", "Nathan Willis"),
+            ("Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
+            ("James Akinaka • 8h", "James Akinaka"),
+            ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
+            ("Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"),
+            ("Ann Lee | Updated 2 hours ago", "Ann Lee"),
+            ("Mac & i", "Mac & i"),
+            ("By John Maynard", "John Maynard"),
+            ("By Marc Ambinder", "Marc Ambinder"),
+            ("May Li, 3 May 2024", "May Li"),
+        ];
+        for (raw, name) in cases {
+            assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
+        }
+        for not_a_name in ["Last Updated: January 7, 2025", "Sunday, 5 May", "April 28, 2019 at 6:01 am"] {
+            assert_eq!(clean_byline(not_a_name), None, "{not_a_name}");
+        }
     }
 
     #[test]

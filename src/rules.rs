@@ -485,7 +485,7 @@ pub const UNLIKELY_HINTS: &[&str] = &[
 pub const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 
 /// Class/id substrings of bylines.
-pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+pub const BYLINE_HINTS: &[&str] = &["byline", "author", "writtenby", "p-author"];
 
 /// Class/id substrings of share bars that Readability drops when short.
 pub const SHARE_HINTS: &[&str] = &["share", "sharedaddy"];
@@ -509,6 +509,36 @@ pub const EMBED_HOSTS: &[(&str, &str)] = &[
     ("codepen.io", "Code"),
     ("gist.github.com", "Code"),
 ];
+
+/// Words that open a byline before the name.
+pub const BYLINE_PREFIXES: &[&str] =
+    &["written by ", "words by ", "posted by ", "story by ", "by: ", "by ", "par ", "von ", "por ", "door "];
+
+/// Where a byline's name ends: separators and the notes that follow names (lowercase).
+pub const BYLINE_STOPS: &[&str] = &[" | ", " • ", " · ", " — ", " updated", " published", " edited by", " posted on", " on "];
+
+/// How a date or a time note starts; a "byline" that starts so names nobody (lowercase).
+pub const NOT_A_NAME: &[&str] = &[
+    "updated",
+    "last updated",
+    "published",
+    "posted on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "follow",
+    "share",
+];
+
+/// Month names (lowercase, English); a byline word that begins one, next to a number, starts a date.
+pub const MONTHS: &[&str] =
+    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// `<meta>` names whose content is the author (after JSON-LD).
 pub const AUTHOR_META: &[&str] =
