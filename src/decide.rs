@@ -290,7 +290,7 @@ impl<'a> Attempt<'a> {
             }
             let own = if n.tag.is_non_content() {
                 Some(Exclusion::NonContent)
-            } else if n.has(flag::HIDDEN) || (n.has(flag::ARIA_HIDDEN) && !self.summary.class(n).contains("fallback-image")) {
+            } else if n.has(flag::HIDDEN) || (n.has(flag::ARIA_HIDDEN) && !self.summary.class(n).contains("fallback-image") && !holds_prose(n)) {
                 Some(Exclusion::Hidden)
             } else {
                 None
@@ -722,7 +722,9 @@ impl<'a> Attempt<'a> {
         }
         let mut text = node_text(self.summary, self.source, i, LABEL_PREFIX);
         text.make_ascii_lowercase();
-        Some(text)
+        // A count before a label is part of it: "15 comments", "3 replies".
+        let label = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        Some(if label.len() < text.len() { label.to_string() } else { text })
     }
 
     fn text_rule(&self, i: usize, root: usize) -> Option<(Category, Cow<'static, str>)> {
@@ -811,7 +813,10 @@ impl<'a> Attempt<'a> {
         }
         let weight = self.class_weight(i);
         let score = if self.scored[i] { self.score[i] } else { 0.0 };
-        if weight + score < 0.0 {
+        // An image's wrapper ("media__image") is the picture, whatever its class says.
+        let st = &self.stats[i];
+        let image_block = st.images > 0 && (within & ctx::FIGURE != 0 || st.text < 100) && st.link_density() < 0.5;
+        if weight + score < 0.0 && !image_block {
             return Some(Cow::Borrowed("marked as page furniture by its class"));
         }
         let st = &self.stats[i];
@@ -909,6 +914,12 @@ fn context(summary: &Summary) -> Vec<u8> {
         out[i] = bits;
     }
     out
+}
+
+/// `aria-hidden` on a block of several paragraphs is a modal dialog hiding the page from
+/// screen readers while it is open (cookie walls do this), not content hidden from readers.
+fn holds_prose(n: &Node) -> bool {
+    n.stats.paragraphs >= 3 || n.stats.text >= 1000
 }
 
 fn ends_sentence(text: &str) -> bool {
