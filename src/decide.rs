@@ -347,19 +347,21 @@ impl<'a> Attempt<'a> {
         true
     }
 
-    /// The byline: the first candidate in the article's neighbourhood (the root's parent
-    /// holds its header), else the first on the page. A "By …" in a sidebar teaser list
-    /// sits in an excluded block and never becomes a candidate.
+    /// The byline: one heading the article (inside the root, in its first quarter), else the
+    /// nearest one before the root in its neighbourhood (a header beside the body), else the
+    /// first nearby, else the first on the page. Teaser bylines in a rail before the article
+    /// are farther from it than its own.
     fn choose_byline(&self, root: usize) -> Option<&(usize, String)> {
         let region = self.parent(root).filter(|&p| !matches!(self.nodes[p].tag, Tag::Body | Tag::Html)).unwrap_or(root);
         let r = &self.nodes[root];
-        // Bylines head the article: one before the first quarter of the root's text wins.
         let head_end = r.start + (r.end - r.start) / 4;
-        let near = |&&(b, _): &&(usize, String)| self.summary.is_within(b, region);
-        self.bylines
-            .iter()
-            .find(|c| near(c) && self.nodes[c.0].start < head_end)
-            .or_else(|| self.bylines.iter().find(near))
+        let within = |c: &&(usize, String), of: usize| self.summary.is_within(c.0, of);
+        let start = |c: &&(usize, String)| self.nodes[c.0].start;
+        let candidates = || self.bylines.iter();
+        candidates()
+            .find(|c| within(c, root) && start(c) < head_end)
+            .or_else(|| candidates().filter(|c| within(c, region) && start(c) < r.start).last())
+            .or_else(|| candidates().find(|c| within(c, region)))
             .or(self.bylines.first())
     }
 
@@ -820,7 +822,7 @@ impl<'a> Attempt<'a> {
             return Some(Cow::Borrowed("marked as page furniture by its class"));
         }
         let st = &self.stats[i];
-        if st.commas >= 10 {
+        if st.commas >= 10 || st.code_blocks > 0 {
             return None;
         }
         let is_list = matches!(n.tag, Tag::Ul | Tag::Ol);

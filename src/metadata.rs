@@ -32,13 +32,14 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
             meta.metas.iter().find(|(key, v)| key == k && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_entities(v)))
         })
     };
-    let title = ld.title.or_else(|| value(rules::TITLE_META)).or_else(|| document_title(summary, &doc_title));
+    let site_name = ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@')));
+    let title = ld.title.or_else(|| value(rules::TITLE_META)).or_else(|| document_title(summary, &doc_title, site_name.as_deref()));
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Article {
         title,
         byline: ld.byline.or_else(|| value(rules::AUTHOR_META)).and_then(|b| clean_byline(&b)),
         published_time: ld.published.or_else(|| value(rules::PUBLISHED_META)),
-        site_name: ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@'))),
+        site_name,
         lang: meta.lang.as_ref().map(|l| l.trim().to_string()),
         dir: meta.dir.as_ref().map(|d| d.trim().to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         excerpt: ld.excerpt.or_else(|| value(rules::EXCERPT_META)),
@@ -214,12 +215,31 @@ fn separator_positions(t: &str, set: &[char]) -> Vec<usize> {
 }
 
 /// The title from `<title>`, cut from its site-name suffix the way Readability does.
-fn document_title(summary: &Summary, orig: &str) -> Option<String> {
+fn document_title(summary: &Summary, orig: &str, site_name: Option<&str>) -> Option<String> {
     let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
     if orig.is_empty() {
         return h1s.first().filter(|h| !h.is_empty()).cloned();
     }
     let seps = separator_positions(orig, SEPARATORS);
+    // "Headline - Site": the part the page's <h1> repeats, or the part that is not the
+    // site's name, is the headline.
+    if !seps.is_empty() {
+        let mut parts = vec![];
+        let mut from = 0;
+        for &at in &seps {
+            parts.push(orig[from..at].trim());
+            from = at + orig[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        parts.push(orig[from..].trim());
+        if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| h == *p)) {
+            return Some(part.to_string());
+        }
+        if let Some(site) = site_name {
+            if parts.len() == 2 && parts.contains(&site) {
+                return parts.iter().find(|p| **p != site).map(|p| p.to_string());
+            }
+        }
+    }
     let mut hierarchical = false;
     let mut title = orig.to_string();
     if let Some(&last) = seps.last() {
@@ -310,7 +330,7 @@ mod tests {
     #[test]
     fn title_separator() {
         let s = Summary::default();
-        assert_eq!(document_title(&s, "A long article headline here | Site Name").as_deref(), Some("A long article headline here"));
-        assert_eq!(document_title(&s, "Site Name - A long article headline here").as_deref(), Some("A long article headline here"));
+        assert_eq!(document_title(&s, "A long article headline here | Site Name", None).as_deref(), Some("A long article headline here"));
+        assert_eq!(document_title(&s, "Site Name - A long article headline here", None).as_deref(), Some("A long article headline here"));
     }
 }

@@ -62,6 +62,8 @@ pub struct Stats {
     pub tables: u32,
     /// Block-level descendants (Readability's `DIV_TO_P_ELEMS` and the like).
     pub blocks: u32,
+    /// `<pre>` descendants: code is content however short.
+    pub code_blocks: u32,
 }
 
 impl Stats {
@@ -88,6 +90,7 @@ impl Stats {
             table_markers: self.table_markers + one(matches!(tag, Tag::Caption | Tag::Thead | Tag::Tfoot | Tag::Colgroup | Tag::Th)),
             tables: self.tables + one(tag == Tag::Table),
             blocks: self.blocks + one(tag.is_block()),
+            code_blocks: self.code_blocks + one(tag == Tag::Pre),
             ..*self
         }
     }
@@ -116,6 +119,7 @@ impl Stats {
         f(&mut self.table_markers, o.table_markers);
         f(&mut self.tables, o.tables);
         f(&mut self.blocks, o.blocks);
+        f(&mut self.code_blocks, o.code_blocks);
     }
 
     /// Share of the text that sits in links.
