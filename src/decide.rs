@@ -518,7 +518,12 @@ impl<'a> Attempt<'a> {
                 j += 1;
                 continue;
             }
+            let footnotes = {
+                let (class, id, role) = (self.summary.class(s), self.summary.id(s), self.summary.role(s));
+                [class, id, role].iter().any(|part| rules::mentions(part, rules::FOOTNOTE_HINTS))
+            };
             let join = j == candidate
+                || (!self.excluded[j] && footnotes)
                 || (!self.excluded[j] && {
                     let bonus = if !class.is_empty() && self.summary.class(s) == class { top_score * 0.2 } else { 0.0 };
                     let st = &self.stats[j];
@@ -707,7 +712,7 @@ impl<'a> Attempt<'a> {
     }
 
     /// The start of a label's text, lowercased, if node `i` can be a label: a block of its
-    /// own (a block element, or anything standing directly in the article root) of at most
+    /// own (a block element, or an element standing directly in a container) of at most
     /// `max` characters. Inline pieces of a paragraph are read as part of it, and a child
     /// with the same text as its block parent is read once, as the parent.
     fn label_text(&self, i: usize, root: usize, max: u32) -> Option<String> {
@@ -716,7 +721,8 @@ impl<'a> Attempt<'a> {
             return None;
         }
         let parent = self.parent(i)?;
-        if !(self.nodes[i].tag.is_block() || self.nodes[i].tag.is_heading() || parent == root) {
+        let tag = self.nodes[i].tag;
+        if !(tag.is_block() || tag.is_heading() || parent == root || self.nodes[parent].tag.is_container()) {
             return None;
         }
         if parent != root && self.nodes[parent].tag.is_block() && self.stats[parent].text == st.text {

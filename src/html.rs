@@ -136,6 +136,13 @@ impl Tag {
         )
     }
 
+    /// Elements that group blocks rather than hold a run of text: an inline element directly
+    /// inside one stands on its own (a lone link, a label), not inside a sentence.
+    pub fn is_container(self) -> bool {
+        use Tag::*;
+        matches!(self, Div | Article | Section | Main | Header | Footer | Aside | Nav | Body | Form | Figure | Center)
+    }
+
     /// Elements that start a new paragraph of plain text.
     pub fn breaks_text(self) -> bool {
         self.is_block() || matches!(self, Tag::Br | Tag::Tr | Tag::Li | Tag::Math | Tag::Video | Tag::Audio)

@@ -515,6 +515,9 @@ pub const UNLIKELY_HINTS: &[&str] = &[
 /// Class/id substrings that rescue an unlikely-looking block (Readability's "maybe candidate").
 pub const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 
+/// Class/id/role substrings of a footnote list: it belongs to the article beside it.
+pub const FOOTNOTE_HINTS: &[&str] = &["footnote", "endnote", "doc-endnotes"];
+
 /// Class/id substrings of bylines.
 pub const BYLINE_HINTS: &[&str] = &["byline", "author", "writtenby", "p-author"];
 
