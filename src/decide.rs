@@ -290,7 +290,9 @@ impl<'a> Attempt<'a> {
             }
             let own = if n.tag.is_non_content() {
                 Some(Exclusion::NonContent)
-            } else if n.has(flag::HIDDEN) || (n.has(flag::ARIA_HIDDEN) && !self.summary.class(n).contains("fallback-image") && !holds_prose(n)) {
+            } else if n.has(flag::HIDDEN)
+                || (n.has(flag::ARIA_HIDDEN) && !self.summary.class(n).contains("fallback-image") && !holds_prose(n))
+            {
                 Some(Exclusion::Hidden)
             } else {
                 None
@@ -698,6 +700,9 @@ impl<'a> Attempt<'a> {
             return None;
         }
         let rule = rules::token_rule(self.summary.tokens(n))?;
+        if !rule.in_captions && (self.context[i] & ctx::CAPTION != 0 || matches!(n.tag, Tag::Figcaption | Tag::Caption)) {
+            return None;
+        }
         let content_marked = self.summary.tokens(n).any(rules::is_content_token);
         if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
             return None;
@@ -897,6 +902,7 @@ mod ctx {
     pub const DATA_TABLE: u8 = 8;
     /// The nearest enclosing table is a data table.
     pub const NEAREST_TABLE_IS_DATA: u8 = 16;
+    pub const CAPTION: u8 = 32;
 }
 
 /// For each node, what its ancestors are (`ctx` bits), top-down in one pass.
@@ -917,7 +923,11 @@ fn context(summary: &Summary) -> Vec<u8> {
             }
             Tag::Code | Tag::Pre => bits |= ctx::CODE,
             Tag::Figure => bits |= ctx::FIGURE,
+            Tag::Figcaption | Tag::Caption => bits |= ctx::CAPTION,
             _ => {}
+        }
+        if rules::mentions(summary.class(&nodes[p]), rules::CAPTION_HINTS) {
+            bits |= ctx::CAPTION;
         }
         out[i] = bits;
     }

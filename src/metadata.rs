@@ -33,7 +33,12 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
         })
     };
     let site_name = ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@')));
-    let title = ld.title.or_else(|| value(rules::TITLE_META)).or_else(|| document_title(summary, &doc_title, site_name.as_deref()));
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
+    let title = ld
+        .title
+        .or_else(|| value(rules::TITLE_META))
+        .map(|t| headline_part(&t, &h1s, site_name.as_deref()).unwrap_or(t))
+        .or_else(|| document_title(summary, &doc_title, site_name.as_deref()));
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Article {
         title,
@@ -214,32 +219,37 @@ fn separator_positions(t: &str, set: &[char]) -> Vec<usize> {
     chars.windows(3).filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1)).map(|w| w[1].0).collect()
 }
 
+/// "Headline - Site": the part the page's `<h1>` repeats, or the part that is not the
+/// site's name, is the headline.
+fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
+    let seps = separator_positions(title, SEPARATORS);
+    if seps.is_empty() {
+        return None;
+    }
+    let mut parts = vec![];
+    let mut from = 0;
+    for &at in &seps {
+        parts.push(title[from..at].trim());
+        from = at + title[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    parts.push(title[from..].trim());
+    if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| h == *p)) {
+        return Some(part.to_string());
+    }
+    let site = site_name?;
+    (parts.len() == 2 && parts.contains(&site)).then(|| parts.iter().find(|p| **p != site).map(|p| p.to_string()))?
+}
+
 /// The title from `<title>`, cut from its site-name suffix the way Readability does.
 fn document_title(summary: &Summary, orig: &str, site_name: Option<&str>) -> Option<String> {
     let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
     if orig.is_empty() {
         return h1s.first().filter(|h| !h.is_empty()).cloned();
     }
-    let seps = separator_positions(orig, SEPARATORS);
-    // "Headline - Site": the part the page's <h1> repeats, or the part that is not the
-    // site's name, is the headline.
-    if !seps.is_empty() {
-        let mut parts = vec![];
-        let mut from = 0;
-        for &at in &seps {
-            parts.push(orig[from..at].trim());
-            from = at + orig[at..].chars().next().map_or(1, char::len_utf8);
-        }
-        parts.push(orig[from..].trim());
-        if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| h == *p)) {
-            return Some(part.to_string());
-        }
-        if let Some(site) = site_name {
-            if parts.len() == 2 && parts.contains(&site) {
-                return parts.iter().find(|p| **p != site).map(|p| p.to_string());
-            }
-        }
+    if let Some(part) = headline_part(orig, &h1s, site_name) {
+        return Some(part);
     }
+    let seps = separator_positions(orig, SEPARATORS);
     let mut hierarchical = false;
     let mut title = orig.to_string();
     if let Some(&last) = seps.last() {

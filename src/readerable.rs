@@ -43,7 +43,9 @@ pub fn summary_is_readerable(summary: &Summary) -> bool {
         if !matches!(n.tag, Tag::P | Tag::Pre | Tag::Article) || n.has(flag::HIDDEN) || n.has(flag::ARIA_HIDDEN) {
             continue;
         }
-        if is_unlikely(summary.class(n), summary.id(n)) || (n.tag == Tag::P && in_list_item[i]) {
+        // Paragraphs and cards inside list items are teasers of other pages (result lists,
+        // card grids), not an article.
+        if is_unlikely(summary.class(n), summary.id(n)) || in_list_item[i] {
             continue;
         }
         score += weight(n.stats.text);
@@ -66,7 +68,7 @@ pub fn is_probably_readerable(html: &[u8]) -> bool {
     let li_flag2 = Rc::clone(&in_li_p);
     let settings = Settings::new()
         .with_strict(false)
-        .append_element_content_handler(element!("li p", move |el| {
+        .append_element_content_handler(element!("li p, li pre, li article", move |el| {
             li_flag.set(Some(el.source_location().bytes().start));
             Ok(())
         }))

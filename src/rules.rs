@@ -94,13 +94,20 @@ pub struct TokenRule {
     pub pattern: TokenMatch,
     /// Why a block matching this rule is clutter, in words a reader understands.
     pub reason: &'static str,
+    /// Whether the rule also applies inside a caption (`figcaption`, table `caption`).
+    pub in_captions: bool,
 }
 
 use Category::*;
 use TokenMatch::*;
 
 const fn tok(category: Category, pattern: TokenMatch, reason: &'static str) -> TokenRule {
-    TokenRule { category, pattern, reason }
+    TokenRule { category, pattern, reason, in_captions: true }
+}
+
+/// A rule for what only belongs in a caption: matched outside captions only.
+const fn outside_captions(category: Category, pattern: TokenMatch, reason: &'static str) -> TokenRule {
+    TokenRule { category, pattern, reason, in_captions: false }
 }
 
 /// Class/id tokens that mark a block as clutter. A block matches when one of its tokens
@@ -204,6 +211,9 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     tok(Navigation, Contains("post-tags"), "a tag list"),
     tok(Navigation, Contains("tagcloud"), "a tag list"),
     tok(Navigation, Contains("skip-link"), "a skip link"),
+    tok(Navigation, Contains("editsection"), "an edit link"),
+    // A photo credit laid over the image repeats the one in its caption.
+    outside_captions(LowContent, Contains("credit"), "a photo credit outside the caption"),
     tok(Navigation, Contains("print-only"), "print-only furniture"),
     tok(Navigation, Contains("screen-reader-text"), "text for screen readers only"),
     tok(Navigation, Contains("visually-hidden"), "text for screen readers only"),
@@ -365,7 +375,13 @@ pub const TEXT_RULES: &[TextRule] = &[
             "posted in",
             "skip to content",
             "skip to main content",
-            "back to top", "edit this page", "edit on github", "improve this page", "suggest an edit", "view page source"],
+            "back to top",
+            "edit this page",
+            "edit on github",
+            "improve this page",
+            "suggest an edit",
+            "view page source",
+        ],
         max_len: 80,
         min_link_density: 0.0,
         heads_section: false,
@@ -514,6 +530,9 @@ pub const UNLIKELY_HINTS: &[&str] = &[
 
 /// Class/id substrings that rescue an unlikely-looking block (Readability's "maybe candidate").
 pub const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+/// Class substrings of an image caption (besides `figcaption`): "caption", "wp-caption-text".
+pub const CAPTION_HINTS: &[&str] = &["caption"];
 
 /// Class/id/role substrings of a footnote list: it belongs to the article beside it.
 pub const FOOTNOTE_HINTS: &[&str] = &["footnote", "endnote", "doc-endnotes"];
