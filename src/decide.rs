@@ -362,7 +362,7 @@ impl<'a> Attempt<'a> {
         let candidates = || self.bylines.iter();
         candidates()
             .find(|c| within(c, root) && start(c) < head_end)
-            .or_else(|| candidates().filter(|c| within(c, region) && start(c) < r.start).last())
+            .or_else(|| candidates().rev().find(|c| within(c, region) && start(c) < r.start))
             .or_else(|| candidates().find(|c| within(c, region)))
             .or(self.bylines.first())
     }
