@@ -24,6 +24,13 @@ for corpus in "$shared"/corpus/*/; do
   score=$(python3 "$shared/eval/score.py" "$corpus" "$out/$name" | tail -n 1)
   printf '%-16s %s   %s\n' "$name" "$score" "$speed"
   python3 "$shared/eval/meta_match.py" "$corpus" "$out/$name.meta.json" --fields title,byline,publishedTime | sed 's/^/                 /'
+  python3 - "$out/$name.meta.json" <<'PY'
+import json, sys
+cases = json.load(open(sys.argv[1]))
+quick_only = sum(1 for c in cases.values() if c["quickReaderable"] and not c["readerable"])
+extract_only = sum(1 for c in cases.values() if c["readerable"] and not c["quickReaderable"])
+print(f"                 readerable: quick check yes / extract no {quick_only}, extract yes / quick check no {extract_only}, of {len(cases)}")
+PY
   f1=$(echo "$score" | awk '{print $2}')
   if [ -n "${floor[$name]:-}" ] && awk -v a="$f1" -v b="${floor[$name]}" 'BEGIN{exit !(a < b)}'; then
     echo "eval: $name F1 $f1 is below its floor ${floor[$name]}" >&2

@@ -157,6 +157,9 @@ struct CaseMeta {
     title: Option<String>,
     byline: Option<String>,
     published_time: Option<String>,
+    /// The extract's verdict, and the quick check's (they must agree).
+    readerable: bool,
+    quick_readerable: bool,
 }
 
 fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), String> {
@@ -187,7 +190,17 @@ fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), Strin
             Article::default()
         });
         std::fs::write(out.join(format!("{id}.txt")), &article.text).map_err(|e| format!("cannot write {id}.txt: {e}"))?;
-        metas.insert(id.clone(), CaseMeta { title: article.title, byline: article.byline, published_time: article.published_time });
+        let quick_readerable = lectern::is_probably_readerable(&html);
+        metas.insert(
+            id.clone(),
+            CaseMeta {
+                title: article.title,
+                byline: article.byline,
+                published_time: article.published_time,
+                readerable: article.readerable,
+                quick_readerable,
+            },
+        );
     }
     if let Some(path) = meta {
         let json = serde_json::to_string_pretty(&metas).map_err(|e| e.to_string())?;

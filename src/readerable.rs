@@ -48,7 +48,7 @@ pub fn summary_is_readerable(summary: &Summary) -> bool {
         if is_unlikely(summary.class(n), summary.id(n)) || in_list_item[i] {
             continue;
         }
-        score += weight(n.stats.text);
+        score += weight(n.stats.raw_text);
         if score > MIN_SCORE {
             return true;
         }

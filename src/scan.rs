@@ -64,6 +64,9 @@ pub struct Stats {
     pub blocks: u32,
     /// `<pre>` descendants: code is content however short.
     pub code_blocks: u32,
+    /// Characters of text with whitespace as it is (Readability's `textContent.length`,
+    /// which its readerable check measures).
+    pub raw_text: u32,
 }
 
 impl Stats {
@@ -120,6 +123,7 @@ impl Stats {
         f(&mut self.tables, o.tables);
         f(&mut self.blocks, o.blocks);
         f(&mut self.code_blocks, o.code_blocks);
+        f(&mut self.raw_text, o.raw_text);
     }
 
     /// Share of the text that sits in links.
@@ -496,9 +500,11 @@ impl ScanState {
             }
         }
         let mut chars = 0u32;
+        let mut raw = 0u32;
         let mut commas = 0u32;
         let mut in_space = self.in_space;
         for &b in s.as_bytes() {
+            raw += u32::from(b & 0xC0 != 0x80);
             if b.is_ascii_whitespace() {
                 if !in_space {
                     chars += 1;
@@ -526,6 +532,7 @@ impl ScanState {
         let node = &mut self.summary.nodes[top];
         let stats = &mut node.stats;
         stats.text += chars;
+        stats.raw_text += raw;
         stats.flow_text += chars;
         stats.commas += commas;
         if self.links > 0 {
