@@ -120,7 +120,8 @@ if (!globalThis.__lectern) {
     const slot = (name) => reader.querySelector(`.lectern-${name}`);
     if (article.lang) reader.lang = article.lang;
     if (article.dir) reader.dir = article.dir;
-    if (article.text?.trim()) {
+    const found = Boolean(article.text?.trim());
+    if (found) {
       const title = article.title || document.title;
       const minutes = Math.max(1, Math.round(article.reading_minutes || 0));
       const meta = [article.byline, formatDate(article.published_time, article.lang), `${minutes} min read`];
@@ -128,10 +129,24 @@ if (!globalThis.__lectern) {
       fill(slot('title'), title);
       fill(slot('meta'), meta.filter(Boolean).join(' · '));
       slot('content').append(...parse(article.content).body.childNodes);
-      slot('empty').remove();
     } else {
       slot('header').remove();
       slot('content').remove();
+    }
+    if (found && article.readerable) {
+      slot('empty').remove();
+    } else if (found) {
+      // Not an article (a home page, a result list, a form): say so, and let the reader
+      // look at what the extractor kept anyway.
+      slot('header').hidden = true;
+      slot('content').hidden = true;
+      slot('show-anyway').addEventListener('click', () => {
+        slot('header').hidden = false;
+        slot('content').hidden = false;
+        slot('empty').remove();
+      });
+    } else {
+      slot('show-anyway').remove();
     }
     slot('original').href = location.href;
     reader.addEventListener('click', onClick);

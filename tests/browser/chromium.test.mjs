@@ -119,6 +119,20 @@ test('media playing on the page keeps playing through the reader view and back',
   await page.close();
 });
 
+test('forcing the reader view on a page that is not an article says so', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/fixtures/non-article/`);
+  await toggle(page);
+  await page.waitForSelector('#lectern-reader .lectern-empty');
+  assert.match(await page.locator('#lectern-reader').innerText(), /Lectern found no article on this page\./);
+  assert.equal(await page.locator('#lectern-reader .lectern-content').isVisible(), false);
+  await page.click('#lectern-reader .lectern-show-anyway');
+  assert.equal(await page.locator('#lectern-reader .lectern-content').isVisible(), true, 'what was found can still be read');
+  await toggle(page);
+  await page.waitForSelector('#lectern-reader', { state: 'detached' });
+  await page.close();
+});
+
 test('pages whose CSP forbids scripts and wasm still get the reader view', async () => {
   const page = await context.newPage();
   await page.goto(`${base}/strict-csp`);
