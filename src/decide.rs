@@ -745,9 +745,16 @@ impl<'a> Attempt<'a> {
         let text = self.label_text(i, root, longest)?;
         let st = &self.stats[i];
         let len = st.text;
+        let in_caption = self.context[i] & ctx::CAPTION != 0 || matches!(self.nodes[i].tag, Tag::Figcaption | Tag::Caption);
         rules::TEXT_RULES
             .iter()
-            .find(|r| len <= r.max_len && st.link_density() >= r.min_link_density && r.phrases.iter().any(|p| text.starts_with(p)))
+            .find(|r| {
+                len <= r.max_len
+                    && st.link_density() >= r.min_link_density
+                    && (r.in_captions || !in_caption)
+                    && (r.with_images || st.images == 0)
+                    && r.phrases.iter().any(|p| text.starts_with(p))
+            })
             .map(|r| (r.category, Cow::Borrowed(r.reason)))
     }
 
