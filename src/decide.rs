@@ -688,6 +688,11 @@ impl<'a> Attempt<'a> {
         if let Some(hit) = self.text_rule(i, root) {
             return Some(hit);
         }
+        // A paragraph that is one link and nothing else points to another story.
+        let st = &self.stats[i];
+        if n.tag == Tag::P && (20..=150).contains(&st.text) && st.link_density() >= 0.9 && st.images == 0 {
+            return Some((Category::Related, Cow::Borrowed("a paragraph that is only a link to another story")));
+        }
         if self.is_bio(i, root) {
             return Some((Category::AuthorBio, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
         }
