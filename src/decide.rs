@@ -275,7 +275,7 @@ impl<'a> Attempt<'a> {
             return true;
         }
         let bits = self.hints.either(i);
-        bits & hint::UNLIKELY != 0 && bits & hint::MAYBE == 0 && self.context[i] & (ctx::TABLE | ctx::CODE) == 0
+        bits & hint::UNLIKELY != 0 && bits & hint::MAYBE == 0 && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i)
     }
 
     /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
@@ -331,6 +331,12 @@ impl<'a> Attempt<'a> {
             self.stats[p].sub(&Stats { flow_text: 0, ..contributed });
             a = self.parent(p);
         }
+    }
+
+    /// An embedded post (tweet, Instagram…): content, though its class may say "social".
+    fn is_embed(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        rules::mentions(self.summary.class(n), rules::EMBED_HINTS) || rules::mentions(self.summary.id(n), rules::EMBED_HINTS)
     }
 
     fn is_byline(&mut self, i: usize) -> bool {
@@ -708,6 +714,9 @@ impl<'a> Attempt<'a> {
         if !rule.in_captions && (self.context[i] & ctx::CAPTION != 0 || matches!(n.tag, Tag::Figcaption | Tag::Caption)) {
             return None;
         }
+        if rule.category == Category::Share && self.is_embed(i) {
+            return None;
+        }
         let content_marked = self.summary.tokens(n).any(rules::is_content_token);
         if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
             return None;
@@ -833,7 +842,8 @@ impl<'a> Attempt<'a> {
         if n.tag == Tag::Table && is_data_table(n) {
             return None;
         }
-        if within & (ctx::CODE | ctx::DATA_TABLE) != 0 {
+        // Code, data tables and embedded posts are content whatever their shape.
+        if within & (ctx::CODE | ctx::DATA_TABLE) != 0 || self.is_embed(i) {
             return None;
         }
         let weight = self.class_weight(i);

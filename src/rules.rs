@@ -239,6 +239,10 @@ pub const CONTENT_TOKENS: &[TokenMatch] = &[
 /// ("article-related", "story-share", "content-ad").
 pub const FURNITURE_WINS: &[Category] = &[Ads, Related, Share, Newsletter, Comments, Consent, AuthorBio];
 
+/// Class/id substrings of an embedded post (a tweet, an Instagram post): content that
+/// share-bar rules ("social") must not take for a share bar.
+pub const EMBED_HINTS: &[&str] = &["embed", "tweet", "twitter-", "instagram-media"];
+
 /// ARIA roles that mark page furniture.
 pub const ROLE_RULES: &[(&str, Category, &str)] = &[
     ("navigation", Navigation, "navigation (role=navigation)"),
@@ -339,7 +343,10 @@ pub const TEXT_RULES: &[TextRule] = &[
             "read:",
             "watch:",
             "listen:",
-            "further reading:", "read more", "click here"],
+            "further reading:",
+            "read more",
+            "click here",
+        ],
         max_len: 250,
         min_link_density: 0.3,
         in_captions: true,
