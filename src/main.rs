@@ -190,17 +190,19 @@ fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), Strin
             Article::default()
         });
         std::fs::write(out.join(format!("{id}.txt")), &article.text).map_err(|e| format!("cannot write {id}.txt: {e}"))?;
-        let quick_readerable = lectern::is_probably_readerable(&html);
-        metas.insert(
-            id.clone(),
-            CaseMeta {
-                title: article.title,
-                byline: article.byline,
-                published_time: article.published_time,
-                readerable: article.readerable,
-                quick_readerable,
-            },
-        );
+        if meta.is_some() {
+            let quick_readerable = lectern::is_probably_readerable(&html);
+            metas.insert(
+                id.clone(),
+                CaseMeta {
+                    title: article.title,
+                    byline: article.byline,
+                    published_time: article.published_time,
+                    readerable: article.readerable,
+                    quick_readerable,
+                },
+            );
+        }
     }
     if let Some(path) = meta {
         let json = serde_json::to_string_pretty(&metas).map_err(|e| e.to_string())?;
