@@ -389,6 +389,7 @@ impl Writer<'_> {
             let attr_name = attr.name();
             let value = match attr_name.as_str() {
                 "href" if tag == Tag::A => sanitize::link_url(&attr.value(), self.base),
+                "id" => sanitize::anchor_id(&attr.value()),
                 "class" if matches!(tag, Tag::Pre | Tag::Code) => sanitize::code_class(&attr.value()),
                 n if sanitize::plain_attribute(tag, n) => {
                     let v = decode_attribute(&attr.value()).into_owned();

@@ -94,6 +94,17 @@ pub fn plain_value_ok(value: &str) -> bool {
     value.len() <= 512
 }
 
+/// The prefix of every `id` in reader output: in-page links keep working (footnotes,
+/// tables of contents) while the article cannot clobber the page's or the extension's ids.
+pub const ID_PREFIX: &str = "lectern-";
+
+/// An element id for reader output: the page's id behind `ID_PREFIX`.
+pub fn anchor_id(raw: &str) -> Option<String> {
+    let id = crate::text::decode_attribute(raw);
+    let id = id.trim();
+    (!id.is_empty() && id.len() <= 100 && !id.contains(char::is_whitespace)).then(|| format!("{ID_PREFIX}{id}"))
+}
+
 /// Keeps `language-*` / `lang-*` tokens of a code block's class (for syntax highlighting).
 pub fn code_class(class: &str) -> Option<String> {
     let kept: Vec<&str> = class
@@ -155,7 +166,8 @@ pub fn link_url(raw: &str, base: Option<&Url>) -> Option<String> {
     let decoded = crate::text::decode_attribute(raw);
     let t = decoded.trim();
     if let Some(fragment) = t.strip_prefix('#') {
-        return (!fragment.is_empty() && !fragment.contains(['<', '>', '"'])).then(|| t.to_string());
+        // Ids are prefixed in reader output (`anchor_id`); the links follow.
+        return (!fragment.is_empty() && !fragment.contains(['<', '>', '"'])).then(|| format!("#{ID_PREFIX}{fragment}"));
     }
     resolve(raw, base, &["http", "https", "mailto"])
 }
@@ -249,7 +261,9 @@ mod tests {
     #[test]
     fn relative_links_resolve() {
         assert_eq!(link_url("../about?a=1&amp;b=2", Some(&base())).as_deref(), Some("https://news.example/about?a=1&b=2"));
-        assert_eq!(link_url("#fn1", Some(&base())).as_deref(), Some("#fn1"));
+        assert_eq!(link_url("#fn1", Some(&base())).as_deref(), Some("#lectern-fn1"));
+        assert_eq!(anchor_id(" fn1 ").as_deref(), Some("lectern-fn1"));
+        assert_eq!(anchor_id("two words"), None);
         assert_eq!(link_url("/x", None).as_deref(), Some("/x"));
     }
 

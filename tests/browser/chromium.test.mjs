@@ -133,6 +133,22 @@ test('forcing the reader view on a page that is not an article says so', async (
   await page.close();
 });
 
+test('footnote links scroll within the reader view and do not leave it', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto(`${base}/fixtures/fm09-footnotes-math/`);
+  await toggle(page);
+  await readerText(page);
+  await page.click('#lectern-reader a[href="#lectern-fn3"]');
+  await page.waitForFunction(() => {
+    const box = document.getElementById('lectern-fn3')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.top < window.innerHeight;
+  });
+  assert.equal(await page.evaluate(() => location.hash), '', 'the page URL is untouched');
+  assert.ok(await page.isVisible('#lectern-reader'), 'still in the reader view');
+  await page.close();
+});
+
 test('pages whose CSP forbids scripts and wasm still get the reader view', async () => {
   const page = await context.newPage();
   await page.goto(`${base}/strict-csp`);
