@@ -530,9 +530,11 @@ impl<'a> Attempt<'a> {
                 let (class, id, role) = (self.summary.class(s), self.summary.id(s), self.summary.role(s));
                 [class, id, role].iter().any(|part| rules::mentions(part, rules::FOOTNOTE_HINTS))
             };
+            // A sibling carrying a clutter class (a share bar, legal text…) never joins.
+            let furniture = rules::token_rule(self.summary.tokens(s)).is_some();
             let join = j == candidate
                 || (!self.excluded[j] && footnotes)
-                || (!self.excluded[j] && {
+                || (!self.excluded[j] && !furniture && {
                     let bonus = if !class.is_empty() && self.summary.class(s) == class { top_score * 0.2 } else { 0.0 };
                     let st = &self.stats[j];
                     (self.scored[j] && self.score[j] + bonus >= threshold)
@@ -721,10 +723,12 @@ impl<'a> Attempt<'a> {
         if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
             return None;
         }
-        // A block holding most of the article's prose is the article, whatever its class says.
+        // A block holding most of the article's prose is the article, whatever one of its
+        // classes says ("entry-content share-enabled") — unless its classes lean negative
+        // on balance ("legal-notice").
         let st = &self.stats[i];
         let prose = st.text.saturating_sub(st.link_text);
-        if prose > 200 && u64::from(prose) * 2 >= u64::from(article_text) {
+        if prose > 200 && u64::from(prose) * 2 >= u64::from(article_text) && self.class_weight(i) >= 0.0 {
             return None;
         }
         Some((rule.category, Cow::Borrowed(rule.reason)))

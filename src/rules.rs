@@ -212,6 +212,10 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     tok(Navigation, Contains("tagcloud"), "a tag list"),
     tok(Navigation, Contains("skip-link"), "a skip link"),
     tok(Navigation, Contains("editsection"), "an edit link"),
+    tok(Navigation, Contains("legal"), "legal text (terms, disclaimers)"),
+    tok(Navigation, Contains("terms-of"), "legal text (terms, disclaimers)"),
+    tok(Navigation, Exact("terms"), "legal text (terms, disclaimers)"),
+    tok(Navigation, Contains("disclaimer"), "legal text (terms, disclaimers)"),
     // A photo credit laid over the image repeats the one in its caption.
     outside_captions(LowContent, Contains("credit"), "a photo credit outside the caption"),
     tok(Navigation, Contains("print-only"), "print-only furniture"),
@@ -549,6 +553,10 @@ pub const NEGATIVE_HINTS: &[&str] = &[
     "shopping",
     "tags",
     "widget",
+    // Beyond Readability's list: terms of service and disclaimers outscore short articles.
+    "legal",
+    "disclaimer",
+    "terms",
 ];
 
 /// Class/id substrings of blocks never worth scoring (Readability's "unlikely candidates").
