@@ -275,7 +275,7 @@ impl<'a> Attempt<'a> {
             return true;
         }
         let bits = self.hints.either(i);
-        bits & hint::UNLIKELY != 0 && bits & hint::MAYBE == 0 && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i)
+        hint::unlikely(bits) && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i)
     }
 
     /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
@@ -335,8 +335,7 @@ impl<'a> Attempt<'a> {
 
     /// An embedded post (tweet, Instagram…): content, though its class may say "social".
     fn is_embed(&self, i: usize) -> bool {
-        let n = &self.nodes[i];
-        rules::mentions(self.summary.class(n), rules::EMBED_HINTS) || rules::mentions(self.summary.id(n), rules::EMBED_HINTS)
+        self.summary.mentions(&self.nodes[i], rules::EMBED_HINTS)
     }
 
     fn is_byline(&mut self, i: usize) -> bool {
@@ -526,10 +525,7 @@ impl<'a> Attempt<'a> {
                 j += 1;
                 continue;
             }
-            let footnotes = {
-                let (class, id, role) = (self.summary.class(s), self.summary.id(s), self.summary.role(s));
-                [class, id, role].iter().any(|part| rules::mentions(part, rules::FOOTNOTE_HINTS))
-            };
+            let footnotes = self.summary.mentions(s, rules::FOOTNOTE_HINTS) || rules::mentions(self.summary.role(s), rules::FOOTNOTE_HINTS);
             // A sibling carrying a clutter class (a share bar, legal text…) never joins.
             let furniture = rules::token_rule(self.summary.tokens(s)).is_some();
             let join = j == candidate

@@ -38,7 +38,7 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
         .title
         .or_else(|| value(rules::TITLE_META))
         .map(|t| headline_part(&t, &h1s, site_name.as_deref()).unwrap_or(t))
-        .or_else(|| document_title(summary, &doc_title, site_name.as_deref()));
+        .or_else(|| document_title(&h1s, &doc_title, site_name.as_deref()));
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Article {
         title,
@@ -241,12 +241,11 @@ fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option
 }
 
 /// The title from `<title>`, cut from its site-name suffix the way Readability does.
-fn document_title(summary: &Summary, orig: &str, site_name: Option<&str>) -> Option<String> {
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
+fn document_title(h1s: &[String], orig: &str, site_name: Option<&str>) -> Option<String> {
     if orig.is_empty() {
         return h1s.first().filter(|h| !h.is_empty()).cloned();
     }
-    if let Some(part) = headline_part(orig, &h1s, site_name) {
+    if let Some(part) = headline_part(orig, h1s, site_name) {
         return Some(part);
     }
     let seps = separator_positions(orig, SEPARATORS);
@@ -339,7 +338,7 @@ mod tests {
 
     #[test]
     fn title_separator() {
-        let s = Summary::default();
+        let s: Vec<String> = vec![];
         assert_eq!(document_title(&s, "A long article headline here | Site Name", None).as_deref(), Some("A long article headline here"));
         assert_eq!(document_title(&s, "Site Name - A long article headline here", None).as_deref(), Some("A long article headline here"));
     }

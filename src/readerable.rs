@@ -27,8 +27,7 @@ fn weight(len: u32) -> f64 {
 }
 
 fn is_unlikely(class: &str, id: &str) -> bool {
-    let bits = rules::hints(class) | rules::hints(id);
-    bits & rules::hint::UNLIKELY != 0 && bits & rules::hint::MAYBE == 0
+    rules::hint::unlikely(rules::hints(class) | rules::hints(id))
 }
 
 /// The verdict from a scan's summary.

@@ -780,6 +780,11 @@ pub mod hint {
     pub const NEGATIVE: u16 = 4;
     pub const POSITIVE: u16 = 8;
     pub const BYLINE: u16 = 16;
+
+    /// Readability's "unlikely candidate": an unlikely hint not rescued by a "maybe" one.
+    pub fn unlikely(bits: u16) -> bool {
+        bits & UNLIKELY != 0 && bits & MAYBE == 0
+    }
 }
 
 /// Which hint lists (`hint::*` bits) a lowercase class or id string mentions.

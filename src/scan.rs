@@ -219,6 +219,11 @@ impl Summary {
         &self.attrs[node.attrs[2] as usize..node.attrs[3] as usize]
     }
 
+    /// Whether the node's class or id mentions one of `hints`.
+    pub fn mentions(&self, node: &Node, hints: &[&str]) -> bool {
+        crate::rules::mentions(self.class(node), hints) || crate::rules::mentions(self.id(node), hints)
+    }
+
     /// Class and id tokens, lowercase.
     pub fn tokens<'a>(&'a self, node: &Node) -> impl Iterator<Item = &'a str> {
         self.class(node).split_ascii_whitespace().chain(self.id(node).split_ascii_whitespace())

@@ -6,29 +6,18 @@
 // dist/chrome whose manifest also grants the local test server's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, PARAGRAPHS, CLUTTER } from './server.mjs';
+import { startServer, testCopyOfExtension, PARAGRAPHS, CLUTTER } from './server.mjs';
 
 let server, context, worker, base, profile, extension;
-
-/** dist/chrome, plus the test server's origin as a host permission (see above). */
-function testCopyOfExtension() {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-extension-'));
-  cpSync(resolve('dist/chrome'), dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
 
 before(async () => {
   server = await startServer();
   base = `http://127.0.0.1:${server.address().port}`;
-  extension = testCopyOfExtension();
+  extension = testCopyOfExtension('chrome');
   profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -6,37 +6,32 @@
 // background's toggle (the same function the button calls).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { startServer, PARAGRAPHS, CLUTTER } from './server.mjs';
+import { startServer, testCopyOfExtension, PARAGRAPHS, CLUTTER } from './server.mjs';
 
 let server, browser, base, extension;
 
-function testCopyOfExtension() {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-firefox-'));
-  cpSync(resolve('dist/firefox'), dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['test-trigger.js'] }];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  writeFileSync(
-    join(dir, 'test-trigger.js'),
-    "document.addEventListener('lectern-test-toggle', () => browser.runtime.sendMessage({ type: 'test-toggle' }));\n",
-  );
-  appendFileSync(
-    join(dir, 'background.js'),
-    "\nbrowser.runtime.onMessage.addListener((m, sender) => { if (m.type === 'test-toggle') globalThis.lecternToggle(sender.tab); });\n",
-  );
-  return dir;
+/** The test copy, plus a content script that forwards a page event to the background's toggle. */
+function firefoxTestCopy() {
+  return testCopyOfExtension('firefox', (manifest, dir) => {
+    manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['test-trigger.js'] }];
+    writeFileSync(
+      join(dir, 'test-trigger.js'),
+      "document.addEventListener('lectern-test-toggle', () => browser.runtime.sendMessage({ type: 'test-toggle' }));\n",
+    );
+    appendFileSync(
+      join(dir, 'background.js'),
+      "\nbrowser.runtime.onMessage.addListener((m, sender) => { if (m.type === 'test-toggle') globalThis.lecternToggle(sender.tab); });\n",
+    );
+  });
 }
 
 before(async () => {
   server = await startServer();
   base = `http://127.0.0.1:${server.address().port}`;
-  extension = testCopyOfExtension();
+  extension = firefoxTestCopy();
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',

@@ -1,8 +1,9 @@
 // A local HTTP server for the browser tests: the fixture pages, plus pages the tests need
 // (a strict-CSP article, an article with a form to type into).
 import { createServer } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -15,6 +16,20 @@ export const PARAGRAPHS = [
   'The council plans to open a footpath along the top of the wall next spring, with benches, lights and a small museum about the history of the harbour and the families who worked there.',
 ];
 export const CLUTTER = ['Share this story', 'Related articles', 'Subscribe to our newsletter'];
+
+/// A temporary copy of dist/<browser> that also grants the test server's origin: tests
+/// cannot click the toolbar button, and a dispatched click does not grant activeTab.
+/// `edit(manifest, dir)` may add more test-only pieces.
+export function testCopyOfExtension(browser, edit = () => {}) {
+  const dir = mkdtempSync(join(tmpdir(), `lectern-${browser}-`));
+  cpSync(resolve('dist', browser), dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  edit(manifest, dir);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
 
 function articlePage({ title, extra = '' }) {
   const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
