@@ -36,6 +36,15 @@ pub struct Removal {
     pub reason: Cow<'static, str>,
 }
 
+/// Where clutter is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Inside the article: what the reader view leaves out.
+    Article,
+    /// Also around it, for decluttering the page in place.
+    Page,
+}
+
 /// The decision for one page.
 #[derive(Debug, Clone)]
 pub struct Decision {
@@ -63,6 +72,7 @@ impl Decision {
                 reason: r.reason.to_string(),
                 text: node_text(summary, source, r.node as usize, 100),
                 element: r.node,
+                tag: crate::scan::tag_name(source, summary.nodes[r.node as usize].start),
             })
             .collect()
     }
@@ -125,7 +135,7 @@ struct Flags {
     clean_conditionally: bool,
 }
 
-pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Options) -> Decision {
+pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Options, scope: Scope) -> Decision {
     let ladder = [
         Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
@@ -140,7 +150,7 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
     let context = context(summary);
     let mut best: Option<Decision> = None;
     for flags in ladder {
-        let d = Attempt::new(summary, source, title, options, flags, &hints, &context).run();
+        let d = Attempt::new(summary, source, title, options, flags, &hints, &context).run(scope);
         if d.text_len >= MIN_ARTICLE_CHARS {
             return d;
         }
@@ -230,11 +240,11 @@ impl<'a> Attempt<'a> {
         }
     }
 
-    fn run(mut self) -> Decision {
+    fn run(mut self, scope: Scope) -> Decision {
         self.exclude();
         self.score_paragraphs();
         let (root, article, best) = self.choose_article();
-        self.mark(root, &article, best)
+        self.mark(root, &article, best, scope)
     }
 
     fn parent(&self, i: usize) -> Option<usize> {
@@ -563,7 +573,7 @@ impl<'a> Attempt<'a> {
     }
 
     /// Marks the clutter inside the article.
-    fn mark(mut self, root: usize, article: &[usize], best: usize) -> Decision {
+    fn mark(mut self, root: usize, article: &[usize], best: usize, scope: Scope) -> Decision {
         let n = self.nodes.len();
         let mut marks = vec![Mark::Keep; n];
         let mut removals: Vec<Removal> = vec![];
@@ -654,6 +664,9 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
+        if scope == Scope::Page {
+            self.mark_around(root, article, article_text, &protected, &marks, &mut removals);
+        }
         for (mark, node) in marks.iter_mut().zip(self.nodes).take(end_index).skip(first) {
             if node.tag == Tag::Table && *mark == Mark::Keep && !is_data_table(node) {
                 *mark = Mark::Layout;
@@ -662,6 +675,50 @@ impl<'a> Attempt<'a> {
         let text_len =
             article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
         Decision { root, range, marks, removals, byline: byline.map(|(_, t)| t), text_len }
+    }
+
+    /// The clutter around the article (outside its chosen elements, never holding them),
+    /// for decluttering in place. Only `Category::declutters` blocks hide what is inside
+    /// them: inside a site header or a sidebar (navigation) an ad slot is still found.
+    fn mark_around(
+        &self,
+        root: usize,
+        article: &[usize],
+        article_text: u32,
+        protected: &[bool],
+        marks: &[Mark],
+        removals: &mut Vec<Removal>,
+    ) {
+        let n = self.nodes.len();
+        // skip: inside a block listed already, or not shown; judged: inside the article and
+        // not inside a removed block, so `mark` judged it already.
+        let mut skip = vec![false; n];
+        let mut judged = vec![false; n];
+        for i in 0..n {
+            let parent = self.parent(i);
+            if parent.is_some_and(|p| skip[p]) {
+                skip[i] = true;
+                continue;
+            }
+            if let Mark::Removed(k) = marks[i] {
+                skip[i] = removals[k as usize].category.declutters();
+                continue;
+            }
+            judged[i] = article.binary_search(&i).is_ok() || parent.is_some_and(|p| judged[p] && !matches!(marks[p], Mark::Removed(_)));
+            if judged[i] || protected[i] {
+                continue;
+            }
+            if matches!(self.own_exclusion[i], Some(Exclusion::Hidden | Exclusion::NonContent)) {
+                skip[i] = true; // hidden already, or not content (<template>, <svg>…)
+                continue;
+            }
+            if let Some((category, reason)) = self.judge(i, root, article_text) {
+                if category.declutters() {
+                    removals.push(Removal { node: i as u32, category, reason });
+                    skip[i] = true;
+                }
+            }
+        }
     }
 
     /// Why node `i` is clutter, if it is.

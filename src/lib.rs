@@ -59,11 +59,15 @@ pub struct Options {
     pub keep: Vec<Category>,
     /// Whether images are kept in the reader HTML.
     pub images: bool,
+    /// Whether removed blocks are written into `Article::content` too, each marked with
+    /// `data-lectern-removed="<element>"`, so a reader view can show them on demand without
+    /// extracting again. Their text stays out of `Article::text`.
+    pub mark_removed: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { url: None, charset: None, keep: Vec::new(), images: true }
+        Options { url: None, charset: None, keep: Vec::new(), images: true, mark_removed: false }
     }
 }
 
@@ -98,6 +102,12 @@ impl Options {
         self
     }
 
+    /// Writes removed blocks into the content, marked (see the field).
+    pub fn mark_removed(mut self, mark: bool) -> Self {
+        self.mark_removed = mark;
+        self
+    }
+
     fn removes(&self, category: Category) -> bool {
         !self.keep.contains(&category)
     }
@@ -111,8 +121,11 @@ pub struct Removed {
     pub reason: String,
     /// The block's first words.
     pub text: String,
-    /// The element's position among the page's elements in document order.
+    /// The element's position among the page's elements in document order (0 is `<html>`).
     pub element: u32,
+    /// The element's tag name, lowercase: lets a caller holding the page's DOM check that
+    /// `element` points where it should.
+    pub tag: String,
 }
 
 /// The article Lectern extracted from a page.
@@ -140,17 +153,35 @@ pub struct Article {
 
 /// Extracts the article from a whole page.
 pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
-    // A page that is UTF-8 (most are) is scanned in place, without the decoder's copy.
-    if let Some(utf8) = encoding::as_utf8(html, options.charset.as_deref()) {
-        let base = page_url(options)?;
-        let mut scanner = scan::Scanner::new();
+    let base = page_url(options)?;
+    let (summary, source) = scan_page(html, options.charset.as_deref())?;
+    Ok(build(&summary, &source, base.as_ref(), options))
+}
+
+/// The clutter on the whole page — inside the article and around it — for hiding it in
+/// place while the page keeps its own layout ("declutter"). Only the categories for which
+/// `Category::declutters` holds are listed, never the article or anything holding it.
+pub fn declutter(html: &[u8], options: &Options) -> Result<Vec<Removed>, Error> {
+    let (summary, source) = scan_page(html, options.charset.as_deref())?;
+    let title = metadata::read(&summary, None).title;
+    let decision = decide::decide(&summary, &source, title.as_deref(), options, decide::Scope::Page);
+    let mut removed = decision.removed_list(&summary, &source);
+    removed.retain(|r| r.category.declutters());
+    Ok(removed)
+}
+
+/// Scans a whole page held in memory. A page that is UTF-8 (most are) is scanned without
+/// going through the decoder.
+fn scan_page(html: &[u8], charset: Option<&str>) -> Result<(scan::Summary, String), Error> {
+    let mut scanner = scan::Scanner::new();
+    if let Some(utf8) = encoding::as_utf8(html, charset) {
         scanner.write(utf8)?;
-        let (summary, source) = scanner.end()?;
-        return Ok(build(&summary, &source, base.as_ref(), options));
+    } else {
+        let mut decoder = encoding::StreamDecoder::new(charset);
+        scanner.write_with(|text| decoder.write(html, text))?;
+        scanner.write_with(|text| decoder.end(text))?;
     }
-    let mut extractor = Extractor::new(options.clone())?;
-    extractor.write(html)?;
-    extractor.end()
+    scanner.end()
 }
 
 fn page_url(options: &Options) -> Result<Option<url::Url>, Error> {
@@ -196,7 +227,7 @@ impl Extractor {
 fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, options: &Options) -> Article {
     let base = sanitize::base_url(page_url, summary.meta.base.as_deref());
     let mut article = metadata::read(summary, base.as_ref());
-    let decision = decide::decide(summary, source, article.title.as_deref(), options);
+    let decision = decide::decide(summary, source, article.title.as_deref(), options, decide::Scope::Article);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
     if article.byline.is_none() {
         article.byline = decision.byline.clone();

@@ -46,6 +46,9 @@ enum Command {
         file: String,
         #[arg(long)]
         url: Option<String>,
+        /// List what "declutter page" hides instead: clutter around the article too.
+        #[arg(long)]
+        page: bool,
     },
 }
 
@@ -61,7 +64,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract { file, url, charset, format } => run_extract(&file, url, charset, format),
         Command::Batch { corpus, out, meta } => run_batch(&corpus, &out, meta.as_deref()),
-        Command::Explain { file, url } => run_explain(&file, url),
+        Command::Explain { file, url, page } => run_explain(&file, url, page),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -137,15 +140,17 @@ img{max-width:100%;height:auto}pre{overflow:auto;background:#f4f1ea;padding:.8em
 blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}\
 @media(prefers-color-scheme:dark){body{background:#1d1d1f;color:#ddd}pre{background:#2a2a2d}}";
 
-fn run_explain(file: &str, url: Option<String>) -> Result<(), String> {
+fn run_explain(file: &str, url: Option<String>, page: bool) -> Result<(), String> {
     let html = read_input(file)?;
-    let article = extract(&html, &options(url, None)).map_err(|e| e.to_string())?;
-    if article.removed.is_empty() {
+    let options = options(url, None);
+    let removed = if page { lectern::declutter(&html, &options) } else { extract(&html, &options).map(|a| a.removed) };
+    let removed = removed.map_err(|e| e.to_string())?;
+    if removed.is_empty() {
         println!("nothing removed");
     }
-    for r in &article.removed {
+    for r in &removed {
         let words: Vec<&str> = r.text.split_whitespace().take(12).collect();
-        println!("{:<12} {:<45} {}", r.category.name(), r.reason, words.join(" "));
+        println!("{:<12} {:<8} {:<45} {}", r.category.name(), r.tag, r.reason, words.join(" "));
     }
     Ok(())
 }

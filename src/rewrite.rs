@@ -40,6 +40,8 @@ struct Frame {
     pre: bool,
     /// This is a layout table: its rows and cells are unwrapped.
     layout: bool,
+    /// This element is a removed block written with `Options::mark_removed`.
+    marked: bool,
 }
 
 /// Plain text with paragraphs separated by blank lines.
@@ -119,6 +121,8 @@ struct Writer<'a> {
     open: OpenElements<Frame>,
     next_id: u32,
     skip: bool,
+    /// Inside a removed block written with `Options::mark_removed`: its text is not article text.
+    in_marked: bool,
     html: String,
     plain: Plain,
     pending: String,
@@ -141,6 +145,7 @@ pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Optio
         open: OpenElements::default(),
         next_id: 0,
         skip: false,
+        in_marked: false,
         html: String::with_capacity(slice.len() / 2),
         plain: Plain::default(),
         pending: String::new(),
@@ -227,6 +232,9 @@ impl Writer<'_> {
         if self.skip {
             return;
         }
+        if f.marked {
+            self.in_marked = false;
+        }
         if tag == Tag::Picture {
             self.picture_srcset = None;
         }
@@ -266,7 +274,7 @@ impl Writer<'_> {
         let pre = self.in_pre() || tag == Tag::Pre;
         let id = self.next_id;
         self.next_id += 1;
-        let mut frame = Frame { id, close: None, skip_origin: false, pre, layout: false };
+        let mut frame = Frame { id, close: None, skip_origin: false, pre, layout: false, marked: false };
         if self.skip {
             return self.push(tag, frame, can_have_content);
         }
@@ -276,6 +284,11 @@ impl Writer<'_> {
                 let s = &self.summary.nodes[i].stats;
                 s.text == 0 && s.images == 0 && s.embeds == 0
             });
+        if let (Mark::Removed(_), Some(i)) = (mark, node) {
+            if self.options.mark_removed && can_have_content && !empty_paragraph {
+                return self.start_marked(tag, i, frame, el);
+            }
+        }
         if matches!(mark, Mark::Drop | Mark::Removed(_)) || empty_paragraph {
             return self.skip_from(tag, frame, can_have_content);
         }
@@ -354,13 +367,33 @@ impl Writer<'_> {
                 if tag.breaks_text() {
                     self.plain.block();
                 }
-                self.write_start(tag, name, el);
+                self.write_start(tag, name, el, None);
                 if can_have_content {
                     frame.close = Some(name);
                 }
                 self.push(tag, frame, can_have_content)
             }
         }
+    }
+
+    /// A removed block, written with its content and `data-lectern-removed` (its element
+    /// index, as in `Removed::element`) so the reader view can show it on demand. A tag the
+    /// sanitizer unwraps becomes a `<div>` or `<span>` to carry the mark; one it drops stays out.
+    fn start_marked(&mut self, tag: Tag, node: usize, mut frame: Frame, el: &Element<'_, '_>) -> Option<u32> {
+        let name = match sanitize::policy(tag) {
+            Policy::Drop => return self.skip_from(tag, frame, true),
+            Policy::Keep(name) => name,
+            Policy::Unwrap if tag.is_block() || tag.is_container() => "div",
+            Policy::Unwrap => "span",
+        };
+        if tag.breaks_text() {
+            self.plain.block();
+        }
+        self.write_start(tag, name, el, Some(node));
+        frame.close = Some(name);
+        frame.marked = true;
+        self.in_marked = true;
+        self.push(tag, frame, true)
     }
 
     fn push(&mut self, tag: Tag, frame: Frame, can_have_content: bool) -> Option<u32> {
@@ -382,7 +415,8 @@ impl Writer<'_> {
         self.push(tag, frame, true)
     }
 
-    fn write_start(&mut self, tag: Tag, name: &str, el: &Element<'_, '_>) {
+    /// Writes a start tag with its allowed attributes, and the removed-block mark if any.
+    fn write_start(&mut self, tag: Tag, name: &str, el: &Element<'_, '_>, removed: Option<usize>) {
         self.html.push('<');
         self.html.push_str(name);
         for attr in el.attributes() {
@@ -404,6 +438,11 @@ impl Writer<'_> {
                 escape_attribute(&v, &mut self.html);
                 self.html.push('"');
             }
+        }
+        if let Some(node) = removed {
+            self.html.push_str(" data-lectern-removed=\"");
+            self.html.push_str(&node.to_string());
+            self.html.push('"');
         }
         self.html.push('>');
     }
@@ -504,7 +543,9 @@ impl Writer<'_> {
             let text = decode_entities(&self.pending);
             let pre = self.in_pre();
             escape_text(&text, !pre, &mut self.html);
-            self.plain.push(&text, pre);
+            if !self.in_marked {
+                self.plain.push(&text, pre);
+            }
         }
         self.pending.clear();
     }

@@ -46,6 +46,12 @@ impl Category {
         Category::LowContent,
     ];
 
+    /// Whether "declutter page" hides blocks of this category on the live page. Navigation,
+    /// hidden and boilerplate-shaped blocks stay: hiding them breaks a site's own layout.
+    pub fn declutters(self) -> bool {
+        !matches!(self, Category::Navigation | Category::Hidden | Category::LowContent)
+    }
+
     /// The name used in JSON and on the command line.
     pub fn name(self) -> &'static str {
         match self {

@@ -569,18 +569,25 @@ fn close(nodes: &mut [Node], o: Open<u32>, end: u32) {
 }
 
 /// The tag of the start tag at `at`, read from the source (lol_html's `tag_name()` allocates).
-fn tag_at(source: &str, at: usize) -> Tag {
+/// The tag name as written in the start tag at `at`.
+fn name_at(source: &str, at: usize) -> &[u8] {
     let name = source.as_bytes().get(at + 1..).unwrap_or_default();
     let len = name.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')).unwrap_or(name.len());
+    &name[..len]
+}
+
+/// The lowercase tag name of the element starting at `start`, custom elements included.
+pub fn tag_name(source: &str, start: u32) -> String {
+    String::from_utf8_lossy(name_at(source, start as usize)).to_ascii_lowercase()
+}
+
+fn tag_at(source: &str, at: usize) -> Tag {
+    let name = name_at(source, at);
     let mut lower = [0u8; 16];
-    match name.get(..len) {
-        Some(n) if n.len() <= lower.len() => {
-            lower[..n.len()].copy_from_slice(n);
-            lower[..n.len()].make_ascii_lowercase();
-            std::str::from_utf8(&lower[..n.len()]).map_or(Tag::Other, Tag::from_name)
-        }
-        _ => Tag::Other,
-    }
+    let Some(lower) = lower.get_mut(..name.len()) else { return Tag::Other };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).map_or(Tag::Other, Tag::from_name)
 }
 
 /// The streaming scanner: feed it the page's text in chunks of any size. It keeps the

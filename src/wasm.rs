@@ -8,20 +8,25 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Article, Options};
+use crate::Options;
 
 type JsResult<T> = Result<T, JsError>;
 
-/// Extracts the article from a page's HTML. `options` is `{url?, keep?, images?}` or
-/// undefined; the result has the `Article` fields (snake_case, null where absent).
+/// Extracts the article from a page's HTML. `options` is `{url?, keep?, images?,
+/// markRemoved?}` or undefined; the result has the `Article` fields (snake_case, null
+/// where absent).
 #[wasm_bindgen(js_name = extract)]
 pub fn extract(html: &str, options: JsValue) -> JsResult<JsValue> {
-    let mut options: Options =
-        if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options)? };
-    // The text was decoded by the browser already; a <meta charset> in it no longer applies.
-    options.charset = Some("utf-8".into());
-    let article = crate::extract(html.as_bytes(), &options)?;
-    to_js(&article)
+    let article = crate::extract(html.as_bytes(), &options_from(options)?)?;
+    Ok(article.serialize(&serializer())?)
+}
+
+/// The clutter on the whole page, for "declutter page": a list of `Removed` entries whose
+/// `element` indexes the page's elements in document order (`<html>` is 0).
+#[wasm_bindgen(js_name = declutter)]
+pub fn declutter(html: &str, options: JsValue) -> JsResult<JsValue> {
+    let removed = crate::declutter(html.as_bytes(), &options_from(options)?)?;
+    Ok(removed.serialize(&serializer())?)
 }
 
 /// The cheap "does this look like an article" check for the toolbar.
@@ -30,7 +35,14 @@ pub fn is_probably_readerable(html: &str) -> bool {
     crate::is_probably_readerable(html.as_bytes())
 }
 
-fn to_js(article: &Article) -> JsResult<JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    Ok(article.serialize(&serializer)?)
+fn options_from(options: JsValue) -> JsResult<Options> {
+    let mut options: Options =
+        if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options)? };
+    // The text was decoded by the browser already; a <meta charset> in it no longer applies.
+    options.charset = Some("utf-8".into());
+    Ok(options)
+}
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true)
 }

@@ -85,3 +85,74 @@ fn word_count_and_reading_time() {
     assert_eq!(article.word_count, 4 * 34);
     assert_eq!(article.reading_minutes, 1);
 }
+
+#[test]
+fn marked_removed_blocks_come_with_the_content_but_not_the_text() {
+    let page = fixture("wordpress-news-clone");
+    let options = Options::new().url("https://linkdaddynews.example/2025/01/scale-ai-letter/");
+    let plain = extract(&page, &options).unwrap();
+    let marked = extract(&page, &options.clone().mark_removed(true)).unwrap();
+    // The article itself does not change: same text, same list of removals.
+    assert_eq!(marked.text, plain.text);
+    assert_eq!(marked.removed, plain.removed);
+    assert!(!plain.content.contains("data-lectern-removed"));
+    // Each removed block that has content is in the HTML once, under its element number.
+    let bio = marked.removed.iter().find(|r| r.category == Category::AuthorBio).expect("a bio is removed");
+    let mark = format!("data-lectern-removed=\"{}\"", bio.element);
+    assert_eq!(marked.content.matches(&mark).count(), 1, "{mark} in:\n{}", marked.content);
+    let after = &marked.content[marked.content.find(&mark).unwrap()..];
+    assert!(after.contains("is a news writer for"), "the bio's text follows its mark");
+    for r in &marked.removed {
+        let m = format!("data-lectern-removed=\"{}\"", r.element);
+        assert!(marked.content.matches(&m).count() <= 1, "{m} written twice");
+    }
+}
+
+#[test]
+fn a_page_cannot_forge_removed_marks() {
+    let page = article_with("<div data-lectern-removed=\"3\"><p>A paragraph that claims to be removed clutter.</p></div>");
+    let article = extract(&page, &Options::new().mark_removed(true)).unwrap();
+    assert!(article.text.contains("claims to be removed clutter"));
+    assert!(!article.content.contains("data-lectern-removed"), "{}", article.content);
+}
+
+#[test]
+fn declutter_finds_clutter_around_the_article_and_never_the_article() {
+    let p = "The committee met on Tuesday to discuss the budget, and after a long debate the members agreed \
+             to fund the new library wing, the bridge repairs and the summer programme for the town's children.";
+    let page = format!(
+        "<!doctype html><html><head><title>Budget approved</title></head><body>\
+         <div class=\"ad-slot leaderboard\"><a href=\"https://ads.example/\">Buy now</a></div>\
+         <header class=\"site-header\"><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+         <div id=\"header-ad\" class=\"advertisement\">Advertisement</div></header>\
+         <div class=\"layout\"><main><article class=\"post\"><h1>Budget approved</h1><p>{p}</p><p>{p}</p>\
+         <div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>\
+         <p>{p}</p><p>{p}</p></article></main>\
+         <aside class=\"sidebar\"><div class=\"related-posts\"><h3>Related articles</h3><ul><li><a href=/a>Storm report</a></li>\
+         <li><a href=/b>Harbour budget</a></li></ul></div></aside></div>\
+         <div id=\"cookie-banner\" class=\"cookie-consent\">We use cookies to improve your experience. <button>Accept</button></div>\
+         <footer><a href=/about>About us</a></footer></body></html>"
+    );
+    let removed = lectern::declutter(page.as_bytes(), &Options::new()).unwrap();
+    let categories: Vec<(Category, &str)> = removed.iter().map(|r| (r.category, r.tag.as_str())).collect();
+    for expected in [(Category::Ads, "div"), (Category::Share, "div"), (Category::Related, "div"), (Category::Consent, "div")] {
+        assert!(categories.contains(&expected), "{expected:?} not found in {categories:?}");
+    }
+    // Inside the site header and the sidebar (navigation, left alone), the ad slot and the
+    // related list are found.
+    assert!(removed.iter().any(|r| r.text.starts_with("Related articles")), "{removed:?}");
+    assert!(removed.iter().any(|r| r.text.contains("Advertisement")), "{removed:?}");
+    assert!(!removed.iter().any(|r| matches!(r.tag.as_str(), "header" | "footer" | "nav" | "article" | "main" | "body")));
+    assert!(!removed.iter().any(|r| r.text.contains("The committee met")), "the article is never clutter");
+    // `element` counts start tags in document order, <html> first: the same numbering a
+    // browser's `document.querySelectorAll('*')` gives on this (well-formed) page.
+    let tags: Vec<String> = page
+        .split('<')
+        .skip(1)
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .map(|t| t.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap().to_ascii_lowercase())
+        .collect();
+    for r in &removed {
+        assert_eq!(tags[r.element as usize], r.tag, "element {} of {tags:?}", r.element);
+    }
+}
