@@ -9,9 +9,10 @@
 // A namespace import, so that __wbg_reset_state (emitted by wasm-bindgen's
 // --experimental-reset-state-function) is optional rather than a link error.
 import * as lectern from './pkg/lectern.js';
+import './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const MENU_ID = 'lectern-reader-view';
+const t = (key) => api.i18n.getMessage(key);
 
 // The wasm module is fetched and instantiated on the first extraction only.
 let ready;
@@ -45,9 +46,16 @@ function readerTemplate() {
   return template;
 }
 
-async function extractArticle(html, url) {
-  const { ok, value, error } = await useCore(() => lectern.extract(html, { url }));
+// Every removed block comes marked in the content: the reader view shows or hides them
+// itself, so switching a category costs no second extraction.
+async function extractArticle(html, url, images) {
+  const { ok, value, error } = await useCore(() => lectern.extract(html, { url, images, markRemoved: true }));
   return ok ? { ok, article: value, template: await readerTemplate() } : { ok, error };
+}
+
+async function findClutter(html, url) {
+  const { ok, value, error } = await useCore(() => lectern.declutter(html, { url }));
+  return ok ? { ok, removed: value } : { ok, error };
 }
 
 // The cheap check for the badge: false when the core cannot tell.
@@ -62,8 +70,8 @@ async function updateReaderableBadge(tabId, tab) {
   if (!tab.url) return; // known only with host permission for the page
   const url = new URL(tab.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
-  const { readerableBadge } = await api.storage.sync.get('readerableBadge');
-  if (readerableBadge !== true) return;
+  const { readerableBadge } = lecternSettings(await api.storage.sync.get('readerableBadge'));
+  if (!readerableBadge) return;
   if (!(await api.permissions.contains({ origins: [`${url.origin}/*`] }))) return;
   let html;
   try {
@@ -82,29 +90,30 @@ async function updateReaderableBadge(tabId, tab) {
       ? [
           api.action.setBadgeText({ tabId, text: '✓' }),
           api.action.setBadgeBackgroundColor({ tabId, color: '#2e7d32' }),
-          api.action.setTitle({ tabId, title: 'Reader view available (Alt+Shift+R)' }),
+          api.action.setTitle({ tabId, title: t('badgeTitle') }),
         ]
       : [
           api.action.setBadgeText({ tabId, text: '' }),
-          api.action.setTitle({ tabId, title: api.runtime.getManifest().action.default_title }),
+          api.action.setTitle({ tabId, title: t('actionTitle') }),
         ],
   );
 }
 
-async function toggle(tab) {
+// Sends `type` ('toggle' or 'declutter') to the tab's content script, injecting it first.
+async function send(type, tab) {
   try {
     tab ??= (await api.tabs.query({ active: true, currentWindow: true }))[0];
     const target = { tabId: tab.id };
-    // The script and stylesheet last as long as the document: inject them on first use only.
+    // The scripts and stylesheet last as long as the document: inject them on first use only.
     const [{ result: loaded }] = await api.scripting.executeScript({
       target,
       func: () => Boolean(globalThis.__lectern),
     });
     if (!loaded) {
       await api.scripting.insertCSS({ target, files: ['reader.css'] });
-      await api.scripting.executeScript({ target, files: ['content.js'] });
+      await api.scripting.executeScript({ target, files: ['settings.js', 'content.js'] });
     }
-    const reply = await api.tabs.sendMessage(tab.id, { type: 'toggle' });
+    const reply = await api.tabs.sendMessage(tab.id, { type });
     if (reply?.on) await api.action.setBadgeText({ tabId: tab.id, text: '' });
     return reply;
   } catch (e) {
@@ -115,36 +124,43 @@ async function toggle(tab) {
   }
 }
 
+const ACTIONS = { 'toggle-reader': 'toggle', 'declutter-page': 'declutter' };
+
 api.runtime.onInstalled.addListener(() => {
-  // An update keeps the old item: recreating it under the same id would fail.
-  api.contextMenus
-    .removeAll()
-    .then(() => api.contextMenus.create({ id: MENU_ID, title: 'Reader view', contexts: ['page'] }));
+  // An update keeps the old items: recreating them under the same ids would fail.
+  api.contextMenus.removeAll().then(() => {
+    api.contextMenus.create({ id: 'toggle-reader', title: t('menuReader'), contexts: ['page'] });
+    api.contextMenus.create({ id: 'declutter-page', title: t('menuDeclutter'), contexts: ['page'] });
+  });
 });
 
 api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status === 'complete') updateReaderableBadge(tabId, tab).catch(() => {});
 });
 
-api.action.onClicked.addListener((tab) => toggle(tab));
+api.action.onClicked.addListener((tab) => send('toggle', tab));
 api.commands.onCommand.addListener((command, tab) => {
-  if (command === 'toggle-reader') toggle(tab);
+  if (ACTIONS[command]) send(ACTIONS[command], tab);
 });
 api.contextMenus.onClicked.addListener((info, tab) => {
-  if (info.menuItemId === MENU_ID) toggle(tab);
+  if (ACTIONS[info.menuItemId]) send(ACTIONS[info.menuItemId], tab);
 });
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const answer = (promise) => {
+    promise.then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
+    return true; // the answer comes asynchronously
+  };
   switch (message?.type) {
     case 'extract':
-      extractArticle(message.html, message.url).then(sendResponse, (e) =>
-        sendResponse({ ok: false, error: String(e) }),
-      );
-      return true; // the answer comes asynchronously
+      return answer(extractArticle(message.html, message.url, message.images !== false));
+    case 'declutter':
+      return answer(findClutter(message.html, message.url));
     default:
       return false;
   }
 });
 
-// For tests: the same entry as the toolbar button.
-globalThis.lecternToggle = (tab) => toggle(tab);
+// For tests: the same entries as the toolbar button and the "Declutter page" command.
+globalThis.lecternToggle = (tab) => send('toggle', tab);
+globalThis.lecternDeclutter = (tab) => send('declutter', tab);

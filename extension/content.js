@@ -1,56 +1,78 @@
 // Lectern's content script: captures the page for extraction (done in the background) and
 // shows the article in the page's own tab, over the hidden page, so that turning the reader
 // off gives back the very same page: same nodes, scroll position, typed values, playing media.
-// Injected on demand and possibly more than once: it sets itself up once, with its state in
-// globalThis.__lectern.
+// Its second mode, "declutter", hides only the clutter on the live page, also reversibly.
+// Injected on demand (after settings.js) and possibly more than once: it sets itself up
+// once, with its state in globalThis.__lectern.
 'use strict';
 
 if (!globalThis.__lectern) {
   const api = globalThis.browser ?? globalThis.chrome;
-  // saved: what show() changed, for restore(); null while the page itself is shown.
-  const state = (globalThis.__lectern = { saved: null, busy: false });
+  const state = (globalThis.__lectern = {
+    /** What show() changed, for restore(); null while the page itself is shown. */
+    saved: null,
+    /** What declutter() hid, for undoing it; null when nothing is hidden. */
+    hidden: null,
+    busy: false,
+  });
+
+  /** A localized string (the key itself if it is missing, so a gap shows rather than hides). */
+  const t = (key, substitutions) => api.i18n.getMessage(key, substitutions) || key;
 
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     switch (message?.type) {
       case 'toggle':
-        toggle().then(sendResponse);
+        run(toggle).then(sendResponse);
         return true; // the answer comes asynchronously
+      case 'declutter':
+        run(toggleDeclutter).then(sendResponse);
+        return true;
       default:
         return false;
     }
   });
 
-  // Resolves to {on} (and {error} when the page could not be read); never rejects.
-  async function toggle() {
-    if (state.busy) return { on: false };
-    if (state.saved) {
-      restore();
-      return { on: false };
-    }
+  /** One action at a time; resolves to {on} (and {error}), never rejects. */
+  async function run(action) {
+    if (state.busy) return { on: Boolean(state.saved || state.hidden) };
     state.busy = true;
     document.getElementById('lectern-notice')?.remove();
     try {
-      const reply = await api.runtime.sendMessage({
-        type: 'extract',
-        html: document.documentElement.outerHTML,
-        url: location.href,
-      });
-      if (!reply?.ok) return fail(reply?.error ?? 'no answer from the extension');
-      show(reply.article, reply.template);
-      return { on: true };
+      return await action();
     } catch (e) {
-      return fail(String(e));
+      return fail(String(e?.message ?? e));
     } finally {
       state.busy = false;
     }
   }
 
-  function show(article, template) {
+  // ---------------------------------------------------------------------------------------
+  // The reader view
+
+  async function toggle() {
+    if (state.saved) {
+      restore();
+      return { on: false };
+    }
+    const settings = lecternSettings(await api.storage.sync.get(null));
+    const reply = await api.runtime.sendMessage({
+      type: 'extract',
+      html: document.documentElement.outerHTML,
+      url: location.href,
+      images: settings.images,
+    });
+    if (!reply?.ok) return fail(reply?.error ?? t('noAnswer'));
+    show(reply.article, reply.template, settings);
+    return { on: true };
+  }
+
+  function show(article, template, settings) {
     // Built first: should it throw, the page has not been touched yet.
-    const reader = buildReader(article, template);
+    const view = buildReader(article, template, settings);
+    const { reader } = view;
     const root = document.documentElement;
     const saved = {
-      reader,
+      view,
       x: window.scrollX,
       y: window.scrollY,
       focus: document.activeElement,
@@ -67,22 +89,14 @@ if (!globalThis.__lectern) {
         .filter((node) => node.scrollTop || node.scrollLeft)
         .map((node) => [node, node.scrollLeft, node.scrollTop]),
       // The body, and whatever scripts put beside it (overlays, other extensions' widgets).
-      hidden: [...root.children]
-        .filter((node) => node !== document.head)
-        .map((node) => [
-          node,
-          node.style.getPropertyValue('display'),
-          node.style.getPropertyPriority('display'),
-          node.getAttribute('style'),
-          node.style.cssText,
-        ]),
+      hidden: [...root.children].filter((node) => node !== document.head).map(hideNode),
     };
     for (const [sheet] of saved.sheets) sheet.disabled = true;
-    for (const [node] of saved.hidden) node.style.setProperty('display', 'none', 'important');
     root.classList.add('lectern-active');
     root.append(reader);
     state.saved = saved;
     document.addEventListener('keydown', onKeyDown, true);
+    api.storage.onChanged.addListener(onStorageChanged);
     window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
     // Focus, so the keyboard scrolls the reader and screen readers start at the article.
     reader.focus({ preventScroll: true });
@@ -92,17 +106,15 @@ if (!globalThis.__lectern) {
     const { saved } = state;
     state.saved = null;
     document.removeEventListener('keydown', onKeyDown, true);
-    saved.reader.remove();
+    api.storage.onChanged.removeListener(onStorageChanged);
+    saved.view.flush();
+    saved.view.reader.remove();
     for (const [sheet, disabled] of saved.sheets) sheet.disabled = disabled;
-    // Editing style and classList rewrites the attributes' text: put the exact text back,
-    // unless the page itself changed them in the meantime.
-    for (const [node, display, priority, attribute, cssText] of saved.hidden) {
-      if (display) node.style.setProperty('display', display, priority);
-      else node.style.removeProperty('display');
-      if (node.style.cssText === cssText) setAttribute(node, 'style', attribute);
-    }
+    for (const hidden of saved.hidden) unhideNode(hidden);
     const root = document.documentElement;
     if (!saved.hadClass) root.classList.remove('lectern-active');
+    // Editing classList rewrites the attribute's text: put the exact text back, unless the
+    // page itself changed the classes in the meantime.
     if ([...root.classList].join(' ') === saved.classes) setAttribute(root, 'class', saved.classAttribute);
     if (saved.focus && saved.focus !== document.body && saved.focus !== root) {
       saved.focus.focus({ preventScroll: true });
@@ -112,26 +124,31 @@ if (!globalThis.__lectern) {
     window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
   }
 
-  // Fills reader.html (parsed in an inert document, then adopted: no innerHTML) with the
-  // article. The core has sanitized the content the same way.
-  function buildReader(article, template) {
+  /**
+   * Fills reader.html (parsed in an inert document, then adopted: no innerHTML) with the
+   * article, and wires its toolbar. The core has sanitized the content the same way.
+   * Returns the view: {reader, apply(settings), flush()}.
+   */
+  function buildReader(article, template, settings) {
     const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
     const reader = document.adoptNode(parse(template).getElementById('lectern-reader'));
     const slot = (name) => reader.querySelector(`.lectern-${name}`);
+    localize(reader);
     if (article.lang) reader.lang = article.lang;
     if (article.dir) reader.dir = article.dir;
     const found = Boolean(article.text?.trim());
     if (found) {
       const title = article.title || document.title;
       const minutes = Math.max(1, Math.round(article.reading_minutes || 0));
-      const meta = [article.byline, formatDate(article.published_time, article.lang), `${minutes} min read`];
+      const meta = [article.byline, formatDate(article.published_time, article.lang), t('minutesRead', [String(minutes)])];
       fill(slot('site'), article.site_name);
       fill(slot('title'), title);
       fill(slot('meta'), meta.filter(Boolean).join(' · '));
       slot('content').append(...parse(article.content).body.childNodes);
     } else {
       slot('header').remove();
-      slot('content').remove();
+      slot('content').replaceChildren();
+      slot('content').hidden = true;
     }
     if (found && article.readerable) {
       slot('empty').remove();
@@ -150,13 +167,225 @@ if (!globalThis.__lectern) {
     }
     slot('original').href = location.href;
     reader.addEventListener('click', onClick);
-    return reader;
+
+    const settingsPanel = settingsControls(reader, settings);
+    const clutterPanel = clutterControls(reader, article, settings);
+    const panels = disclosures(reader);
+    slot('close').addEventListener('click', () => restore());
+    slot('declutter').addEventListener('click', () => {
+      restore();
+      run(toggleDeclutter);
+    });
+    return {
+      reader,
+      panels,
+      settingsPanel,
+      clutterPanel,
+      /** Applies settings changed elsewhere (another tab, the options page). */
+      apply(changed) {
+        settingsPanel.apply(changed);
+        if ('keep' in changed) clutterPanel.keepDefault(changed.keep);
+      },
+      /** Writes pending setting changes now. */
+      flush() {
+        settingsPanel.flush();
+      },
+    };
   }
 
-  // Sets a slot's text, or removes the slot when there is nothing to say.
-  function fill(node, text) {
-    if (text) node.textContent = text;
-    else node.remove();
+  /** The toolbar's two panels: one open at a time; Esc closes the open one first. */
+  function disclosures(reader) {
+    const buttons = [...reader.querySelectorAll('.lectern-bar [aria-controls]')];
+    const panelOf = (button) => reader.querySelector(`#${button.getAttribute('aria-controls')}`);
+    const close = (button) => {
+      button.setAttribute('aria-expanded', 'false');
+      panelOf(button).hidden = true;
+    };
+    for (const button of buttons) {
+      button.addEventListener('click', () => {
+        const open = button.getAttribute('aria-expanded') !== 'true';
+        for (const other of buttons) close(other);
+        if (!open) return;
+        button.setAttribute('aria-expanded', 'true');
+        const panel = panelOf(button);
+        panel.hidden = false;
+        panel.querySelector('input, button')?.focus();
+      });
+    }
+    return {
+      /** Closes the open panel and focuses its button; false when none was open. */
+      closeOpen() {
+        const button = buttons.find((b) => b.getAttribute('aria-expanded') === 'true');
+        if (!button) return false;
+        close(button);
+        button.focus();
+        return true;
+      },
+    };
+  }
+
+  /**
+   * The "text and theme" panel: shows the settings, applies a change at once to this
+   * reader, and saves it to storage.sync (which applies it in every other tab). Sliders
+   * save when let go; storage.sync allows only so many writes a minute.
+   */
+  function settingsControls(reader, initial) {
+    const form = reader.querySelector('#lectern-settings');
+    const current = { ...initial };
+    let pending = {};
+    let timer;
+    for (const [name, [min, max, step]] of Object.entries(LECTERN_LIMITS)) {
+      const input = form.elements[name];
+      if (input) Object.assign(input, { min, max, step });
+    }
+    const show = () => {
+      reader.dataset.theme = current.theme;
+      reader.dataset.font = current.font;
+      reader.dataset.align = current.align;
+      reader.style.setProperty('--lectern-size', `${current.fontSize}px`);
+      reader.style.setProperty('--lectern-width', `${current.lineWidth}ch`);
+      reader.style.setProperty('--lectern-leading', String(current.lineHeight));
+      for (const name of ['theme', 'font', 'align']) form.elements[name].value = current[name];
+      form.elements.lineWidth.value = current.lineWidth;
+      form.elements.lineHeight.value = current.lineHeight;
+      form.elements.fontSizeValue.value = `${current.fontSize}px`;
+    };
+    const flush = () => {
+      clearTimeout(timer);
+      if (Object.keys(pending).length) api.storage.sync.set(pending).catch(() => {});
+      pending = {};
+    };
+    const change = (name, value, { later = false } = {}) => {
+      Object.assign(current, lecternSettings({ ...current, [name]: value }));
+      pending[name] = current[name];
+      show();
+      clearTimeout(timer);
+      if (later) timer = setTimeout(flush, 500);
+      else flush();
+    };
+    const step = (direction) => change('fontSize', current.fontSize + direction * LECTERN_LIMITS.fontSize[2], { later: true });
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('change', (event) => {
+      const { name, value, type } = event.target;
+      if (name in LECTERN_CHOICES) change(name, value);
+      else if (type === 'range') change(name, Number(value));
+    });
+    // Sliders show their effect while dragged.
+    form.addEventListener('input', (event) => {
+      const { name, value, type } = event.target;
+      if (type === 'range') change(name, Number(value), { later: true });
+    });
+    form.querySelector('.lectern-smaller').addEventListener('click', () => step(-1));
+    form.querySelector('.lectern-larger').addEventListener('click', () => step(1));
+    show();
+    return {
+      step,
+      flush,
+      apply(changed) {
+        const own = Object.fromEntries(Object.entries(changed).filter(([name]) => !(name in pending)));
+        Object.assign(current, lecternSettings({ ...current, ...own }));
+        show();
+      },
+    };
+  }
+
+  /**
+   * The "removed" panel, and the removed blocks in the content. The core writes every
+   * removed block into the content, marked data-lectern-removed="<element>"; each is
+   * hidden, shown dimmed with its category and reason ("show what was removed"), or kept
+   * as article text (its category switched on, or the block clicked). Nothing is ever
+   * taken out of the content, so no switching loses text.
+   */
+  function clutterControls(reader, article, settings) {
+    const panel = reader.querySelector('#lectern-clutter');
+    const button = reader.querySelector('.lectern-open-clutter');
+    const byElement = new Map(article.removed.map((r) => [String(r.element), r]));
+    const blocks = [...reader.querySelectorAll('.lectern-content [data-lectern-removed]')]
+      .map((node) => ({ node, removed: byElement.get(node.dataset.lecternRemoved), label: null }))
+      .filter((block) => block.removed);
+    const counts = new Map();
+    for (const { removed } of blocks) counts.set(removed.category, (counts.get(removed.category) ?? 0) + 1);
+    let keep = new Set(settings.keep);
+    let showRemoved = false;
+    const kept = new Set(); // blocks clicked back in, on this page only
+
+    const categoryName = (category) => t(`category_${category}`);
+    const list = panel.querySelector('.lectern-categories');
+    const switches = LECTERN_CATEGORIES.filter((c) => counts.has(c)).map((category) => {
+      const input = Object.assign(document.createElement('input'), { type: 'checkbox', value: category });
+      const label = document.createElement('label');
+      label.append(input, document.createTextNode(t('categoryCount', [categoryName(category), String(counts.get(category))])));
+      list.append(label);
+      return input;
+    });
+    button.textContent = t('removedButton', [String(blocks.length)]);
+    if (blocks.length) panel.querySelector('.lectern-nothing-removed').remove();
+    else for (const node of panel.querySelectorAll('.lectern-toggle, .lectern-categories, .lectern-save-default')) node.remove();
+
+    const update = () => {
+      for (const input of switches) input.checked = keep.has(input.value);
+      for (const block of blocks) {
+        const inArticle = keep.has(block.removed.category) || kept.has(block.node);
+        block.node.hidden = !inArticle && !showRemoved;
+        block.node.classList.toggle('lectern-removed-shown', !inArticle && showRemoved);
+        if (!inArticle && showRemoved) block.label ??= addLabel(block);
+        else if (block.label) {
+          block.label.remove();
+          block.label = null;
+        }
+      }
+    };
+    const addLabel = (block) => {
+      const { category, reason } = block.removed;
+      const label = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'lectern-removed-label',
+        textContent: t('removedLabel', [categoryName(category), reason]),
+        title: t('keepBlock'),
+      });
+      label.addEventListener('click', () => {
+        kept.add(block.node);
+        update();
+      });
+      placeLabel(block.node, label);
+      return label;
+    };
+    panel.querySelector('[name=showRemoved]')?.addEventListener('change', (event) => {
+      showRemoved = event.target.checked;
+      update();
+    });
+    list.addEventListener('change', (event) => {
+      if (event.target.checked) keep.add(event.target.value);
+      else keep.delete(event.target.value);
+      update();
+    });
+    panel.querySelector('.lectern-save-default')?.addEventListener('click', () => {
+      const status = panel.querySelector('.lectern-status');
+      api.storage.sync.set({ keep: LECTERN_CATEGORIES.filter((c) => keep.has(c)) }).then(
+        () => (status.textContent = t('savedDefault')),
+        (e) => (status.textContent = String(e?.message ?? e)),
+      );
+    });
+    update();
+    return {
+      keepDefault(categories) {
+        keep = new Set(lecternSettings({ keep: categories }).keep);
+        update();
+      },
+    };
+  }
+
+  /** Puts a removed block's label where it reads as its first line. */
+  function placeLabel(node, label) {
+    const cell = node.localName === 'tr' ? node.cells[0] : null;
+    if (cell) cell.prepend(label);
+    else if (/^(img|hr|br|input|video|audio|iframe|table|tbody|thead|tfoot|ul|ol|dl)$/.test(node.localName)) node.before(label);
+    else node.prepend(label);
+  }
+
+  function onStorageChanged(changes, area) {
+    if (area !== 'sync' || !state.saved) return;
+    state.saved.view.apply(Object.fromEntries(Object.entries(changes).map(([name, { newValue }]) => [name, newValue])));
   }
 
   function onClick(event) {
@@ -184,23 +413,126 @@ if (!globalThis.__lectern) {
   }
 
   function onKeyDown(event) {
-    if (event.key !== 'Escape' || event.isComposing || !state.saved) return;
+    if (!state.saved || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+    const { view } = state.saved;
+    if (event.key === 'Escape') {
+      if (!view.panels.closeOpen()) restore();
+    } else if ((event.key === '+' || event.key === '=' || event.key === '-') && !isTyping(event.target)) {
+      view.settingsPanel.step(event.key === '-' ? -1 : 1);
+    } else {
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
-    restore();
+  }
+
+  function isTyping(target) {
+    return target?.isContentEditable || /^(input|textarea|select)$/.test(target?.localName ?? '');
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Declutter: the page keeps its layout; only clutter elements are hidden.
+
+  async function toggleDeclutter() {
+    if (state.hidden) {
+      undoDeclutter();
+      return { on: false };
+    }
+    if (state.saved) restore();
+    // The elements and the HTML are taken in the same task, so the core's element numbers
+    // (document order, as serialized) refer to these very nodes, whatever the page's
+    // scripts do to the DOM while the core works.
+    const elements = pageElements();
+    const html = document.documentElement.outerHTML;
+    const reply = await api.runtime.sendMessage({ type: 'declutter', html, url: location.href });
+    if (!reply?.ok) return fail(reply?.error ?? t('noAnswer'));
+    const targets = reply.removed
+      .map((r) => elements[r.element])
+      // A node that is not what the core saw (a mismatch would hide the wrong thing) is left.
+      .filter((node, i) => node?.localName === reply.removed[i].tag && node !== document.body && node.isConnected);
+    state.hidden = targets.map(hideNode);
+    declutterNotice(targets.length);
+    return { on: true, hidden: targets.length };
+  }
+
+  function undoDeclutter() {
+    for (const hidden of state.hidden) unhideNode(hidden);
+    state.hidden = null;
+    document.getElementById('lectern-declutter-notice')?.remove();
+  }
+
+  /** Every element in document order as the page serializes, <template> contents included. */
+  function pageElements() {
+    const out = [];
+    const stack = [document.documentElement];
+    while (stack.length) {
+      const node = stack.pop();
+      out.push(node);
+      const parent = node instanceof HTMLTemplateElement ? node.content : node;
+      for (let child = parent.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+    }
+    return out;
+  }
+
+  function declutterNotice(count) {
+    document.getElementById('lectern-declutter-notice')?.remove();
+    const undo = element('button', { type: 'button', class: 'lectern-undo' }, t('undo'));
+    undo.addEventListener('click', () => undoDeclutter());
+    const notice = noticeBox('lectern-declutter-notice', 'status', count ? t('declutterDone', [String(count)]) : t('declutterNone'), undo);
+    document.documentElement.append(notice);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Shared pieces
+
+  /** Hides a node with an inline style, remembering how to put back its exact style text. */
+  function hideNode(node) {
+    const saved = [
+      node,
+      node.style.getPropertyValue('display'),
+      node.style.getPropertyPriority('display'),
+      node.getAttribute('style'),
+    ];
+    node.style.setProperty('display', 'none', 'important');
+    saved.push(node.style.cssText);
+    return saved;
+  }
+
+  function unhideNode([node, display, priority, attribute, cssText]) {
+    const changedByPage = node.style.cssText !== cssText;
+    if (display) node.style.setProperty('display', display, priority);
+    else node.style.removeProperty('display');
+    if (!changedByPage) setAttribute(node, 'style', attribute);
   }
 
   function fail(message) {
-    const notice = element(
-      'div',
-      { id: 'lectern-notice', role: 'alert' },
-      `Lectern could not read this page: ${message.replace(/^Error: /, '')}`,
-    );
-    const close = element('button', { type: 'button', title: 'Dismiss', 'aria-label': 'Dismiss' }, '×');
-    close.addEventListener('click', () => notice.remove());
-    notice.append(close);
+    const notice = noticeBox('lectern-notice', 'alert', t('couldNotRead', [message.replace(/^Error: /, '')]));
     document.documentElement.append(notice);
     return { on: false, error: message };
+  }
+
+  /** A small notice over the page, with a close button after `extra`. */
+  function noticeBox(id, role, text, ...extra) {
+    const close = element('button', { type: 'button', title: t('dismiss'), 'aria-label': t('dismiss') }, '×');
+    const notice = element('div', { id, role }, element('span', {}, text), ...extra, close);
+    close.addEventListener('click', () => notice.remove());
+    return notice;
+  }
+
+  /** Fills data-i18n (text) and data-i18n-label (aria-label and title) from _locales. */
+  function localize(root) {
+    for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    for (const node of root.querySelectorAll('[data-i18n-label]')) {
+      const text = t(node.dataset.i18nLabel);
+      node.setAttribute('aria-label', text);
+      node.title = text;
+    }
+  }
+
+  /** Sets a slot's text, or removes the slot when there is nothing to say. */
+  function fill(node, text) {
+    if (text) node.textContent = text;
+    else node.remove();
   }
 
   function formatDate(value, lang) {

@@ -1,0 +1,66 @@
+// Lectern's preferences: one table of names, defaults and limits, read by the background,
+// the content script and the options page (a classic script and a module alike: it only
+// sets globals). Stored in storage.sync, so a change applies to every tab at once.
+'use strict';
+
+globalThis.LECTERN_DEFAULTS = Object.freeze({
+  /** 'system' (follow the system's light or dark), 'light', 'sepia' or 'dark'. */
+  theme: 'system',
+  /** 'serif', 'sans' or 'mono': system fonts only, nothing is downloaded. */
+  font: 'serif',
+  /** Text size in CSS pixels. */
+  fontSize: 19,
+  /** Line width in characters (ch). */
+  lineWidth: 66,
+  /** Line height, a multiple of the text size. */
+  lineHeight: 1.6,
+  /** 'start' (ragged, the language's own side) or 'justify'. */
+  align: 'start',
+  /** Clutter categories shown as part of the article (the core's category names). */
+  keep: Object.freeze([]),
+  /** Whether the reader view loads the article's images (off: no request at all). */
+  images: true,
+  /** The toolbar badge on pages that look like articles (needs every site's permission). */
+  readerableBadge: false,
+});
+
+/** [min, max, step] of the numeric settings, shared by the toolbar and the options page. */
+globalThis.LECTERN_LIMITS = Object.freeze({
+  fontSize: Object.freeze([12, 40, 1]),
+  lineWidth: Object.freeze([40, 100, 2]),
+  lineHeight: Object.freeze([1.2, 2.2, 0.1]),
+});
+
+/** The clutter categories a reader can switch, in the order the switches are shown. */
+globalThis.LECTERN_CATEGORIES = Object.freeze([
+  'ads', 'related', 'author_bio', 'share', 'newsletter', 'comments', 'consent', 'navigation', 'hidden', 'low_content',
+]);
+
+/** The allowed values of the settings that are a choice. */
+globalThis.LECTERN_CHOICES = Object.freeze({
+  theme: Object.freeze(['system', 'light', 'sepia', 'dark']),
+  font: Object.freeze(['serif', 'sans', 'mono']),
+  align: Object.freeze(['start', 'justify']),
+});
+
+/**
+ * Stored settings made safe to use: defaults for what is missing, and for what is not a
+ * valid value (storage.sync is shared with other versions of Lectern, and editable).
+ */
+globalThis.lecternSettings = function lecternSettings(stored = {}) {
+  const settings = { ...LECTERN_DEFAULTS };
+  for (const [name, value] of Object.entries(stored)) {
+    if (!(name in settings)) continue;
+    if (name in LECTERN_LIMITS) {
+      const [min, max] = LECTERN_LIMITS[name];
+      if (typeof value === 'number' && Number.isFinite(value)) settings[name] = Math.min(max, Math.max(min, value));
+    } else if (name in LECTERN_CHOICES) {
+      if (LECTERN_CHOICES[name].includes(value)) settings[name] = value;
+    } else if (name === 'keep') {
+      if (Array.isArray(value)) settings.keep = value.filter((c) => LECTERN_CATEGORIES.includes(c));
+    } else if (typeof value === typeof settings[name]) {
+      settings[name] = value;
+    }
+  }
+  return settings;
+};
