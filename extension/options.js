@@ -1,43 +1,164 @@
-// Lectern's options: the opt-in "looks like an article" toolbar badge. It needs to read every
-// page as it loads, so turning it on asks for <all_urls>, and turning it off gives that back.
+// Lectern's options page: the reading settings with a live preview, the clutter categories kept
+// in the article, and the opt-in "looks like an article" toolbar badge. Each change is stored in
+// storage.sync at once (settings.js holds the names, defaults and limits), and a change made
+// elsewhere, such as in the reader view's toolbar, shows up here while the page is open.
 'use strict';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ALL_SITES = { origins: ['<all_urls>'] };
-const checkbox = document.getElementById('readerable-badge');
+const SAVED_SHOWN_MS = 2000;
+
+/** The settings in the form: all but the badge, whose state also depends on a permission. */
+const FORM_DEFAULTS = Object.freeze(
+  Object.fromEntries(Object.entries(LECTERN_DEFAULTS).filter(([name]) => name !== 'readerableBadge')),
+);
+
+const form = document.getElementById('settings');
+const preview = document.getElementById('preview');
+const badge = document.getElementById('readerable-badge');
 const status = document.getElementById('status');
 
-async function show() {
-  const { readerableBadge } = await api.storage.sync.get({ readerableBadge: false });
-  // On only while the permission it needs is still granted (it can be revoked elsewhere).
-  checkbox.checked = readerableBadge === true && (await api.permissions.contains(ALL_SITES));
+const t = (key, ...substitutions) => api.i18n.getMessage(key, substitutions);
+const errorText = (e) => e?.message ?? String(e);
+
+/** One checkbox per clutter category, all named keep; localize() fills in their names. */
+function addCategories() {
+  const fieldset = document.getElementById('categories');
+  for (const category of LECTERN_CATEGORIES) {
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'keep', value: category });
+    const name = document.createElement('span');
+    name.dataset.i18n = `category_${category}`;
+    const label = document.createElement('label');
+    label.append(box, name);
+    fieldset.append(label);
+  }
 }
 
+function localize() {
+  document.documentElement.lang = t('locale'); // the language of the strings shown, not of the browser
+  document.documentElement.dir = t('@@bidi_dir');
+  document.title = t('optionsTitle');
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+}
+
+/** The form's value for a setting, of the same type as its default. */
+function read(name) {
+  const field = form.elements[name];
+  const fallback = FORM_DEFAULTS[name];
+  if (Array.isArray(fallback)) return [...field].filter((box) => box.checked).map((box) => box.value);
+  if (typeof fallback === 'boolean') return field.checked;
+  if (typeof fallback === 'number') return Number(field.value);
+  return field.value;
+}
+
+/** Shows a stored value in the form; one of the wrong type (or none) shows the default. */
+function write(name, stored) {
+  const field = form.elements[name];
+  const fallback = FORM_DEFAULTS[name];
+  const value = (Array.isArray(fallback) ? Array.isArray(stored) : typeof stored === typeof fallback) ? stored : fallback;
+  if (Array.isArray(fallback)) for (const box of field) box.checked = value.includes(box.value);
+  else if (typeof fallback === 'boolean') field.checked = value;
+  else field.value = value; // a range, or a radio group (RadioNodeList)
+}
+
+/** Styles the preview as the reader view would be, and shows the numbers beside the ranges. */
+function showPreview() {
+  preview.dataset.theme = read('theme');
+  preview.dataset.font = read('font');
+  preview.dataset.align = read('align');
+  preview.style.setProperty('--size', `${read('fontSize')}px`);
+  preview.style.setProperty('--width', read('lineWidth'));
+  preview.style.setProperty('--leading', read('lineHeight'));
+  for (const name of Object.keys(LECTERN_LIMITS)) {
+    document.getElementById(`${name}-value`).value = read(name).toLocaleString(document.documentElement.lang);
+  }
+}
+
+function show(values) {
+  for (const name of Object.keys(FORM_DEFAULTS)) write(name, values[name]);
+  showPreview();
+}
+
+/** The badge is on only while the permission it needs is still granted (it can be revoked elsewhere). */
+async function showBadge(stored) {
+  badge.checked = stored === true && (await api.permissions.contains(ALL_SITES));
+}
+
+let statusTimer;
+
+function say(message) {
+  clearTimeout(statusTimer);
+  status.textContent = message;
+}
+
+function saySaved() {
+  say(t('settingsSaved'));
+  statusTimer = setTimeout(() => say(''), SAVED_SHOWN_MS);
+}
+
+const sayReadFailed = (e) => say(t('settingsReadFailed', errorText(e)));
+
+function save(values) {
+  return api.storage.sync.set(values).then(saySaved, (e) => say(t('settingsSaveFailed', errorText(e))));
+}
+
+addCategories();
+localize();
+for (const [name, [min, max, step]] of Object.entries(LECTERN_LIMITS)) {
+  Object.assign(form.elements[name], { min, max, step });
+}
+
+// Ranges update the preview while they move and are stored when let go: storage.sync has a
+// write quota.
+form.addEventListener('input', showPreview);
+form.addEventListener('change', ({ target: { name } }) => {
+  if (Object.hasOwn(FORM_DEFAULTS, name)) save({ [name]: read(name) });
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+
+document.getElementById('reset').addEventListener('click', () => {
+  show(FORM_DEFAULTS);
+  save(FORM_DEFAULTS);
+});
+
 // A click, not a change: permissions.request must be called within the user's gesture.
-checkbox.addEventListener('click', () => {
-  status.textContent = '';
-  if (checkbox.checked) {
+badge.addEventListener('click', () => {
+  say('');
+  if (badge.checked) {
     api.permissions
       .request(ALL_SITES)
       .then(async (granted) => {
-        checkbox.checked = granted;
+        badge.checked = granted;
         await api.storage.sync.set({ readerableBadge: granted });
-        if (!granted) status.textContent = 'Not turned on: Lectern was not allowed to read the sites you visit.';
+        if (granted) saySaved();
+        else say(t('badgeDenied'));
       })
       .catch((e) => {
-        checkbox.checked = false;
-        status.textContent = `Could not turn it on: ${e.message ?? e}`;
+        badge.checked = false;
+        say(t('badgeFailed', errorText(e)));
       });
   } else {
     api.storage.sync
       .set({ readerableBadge: false })
       .then(() => api.permissions.remove(ALL_SITES))
-      .catch((e) => {
-        status.textContent = `Could not give the permission back: ${e.message ?? e}`;
-      });
+      .then(saySaved)
+      .catch((e) => say(t('permissionReturnFailed', errorText(e))));
   }
 });
 
-show().catch((e) => {
-  status.textContent = `Could not read the settings: ${e.message ?? e}`;
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync') return;
+  for (const [name, { newValue }] of Object.entries(changes)) {
+    if (Object.hasOwn(FORM_DEFAULTS, name)) write(name, newValue);
+  }
+  showPreview();
+  if (changes.readerableBadge) showBadge(changes.readerableBadge.newValue).catch(sayReadFailed);
 });
+
+api.storage.sync
+  .get(LECTERN_DEFAULTS)
+  .then(async (values) => {
+    show(values);
+    await showBadge(values.readerableBadge);
+  })
+  .catch(sayReadFailed);
