@@ -15,6 +15,7 @@ mod encoding;
 mod html;
 mod metadata;
 mod readerable;
+pub mod report;
 mod rewrite;
 pub mod rules;
 mod sanitize;
@@ -125,11 +126,13 @@ pub struct Removed {
     pub element: u32,
     /// The element's tag name, lowercase: lets a caller holding the page's DOM check that
     /// `element` points where it should.
+    #[serde(default)]
     pub tag: String,
 }
 
 /// The article Lectern extracted from a page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     pub title: Option<String>,
     /// The author's name (several joined with ", "), never a bio.

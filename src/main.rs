@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use lectern::report::{Replay, Report};
 use lectern::{extract, Article, Options};
 
 #[global_allocator]
@@ -50,6 +51,27 @@ enum Command {
         #[arg(long)]
         page: bool,
     },
+    /// Re-run today's extractor on a problem report's page and show what changed.
+    Replay {
+        report: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReplayFormat::Text)]
+        format: ReplayFormat,
+    },
+    /// Turn a problem report into a regression fixture (DIR/source.html, DIR/expected.json).
+    Fixture {
+        report: PathBuf,
+        /// The fixture's folder, e.g. tests/fixtures/<slug>.
+        dir: PathBuf,
+        /// Replace the folder's files if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReplayFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -65,6 +87,8 @@ fn main() -> ExitCode {
         Command::Extract { file, url, charset, format } => run_extract(&file, url, charset, format),
         Command::Batch { corpus, out, meta } => run_batch(&corpus, &out, meta.as_deref()),
         Command::Explain { file, url, page } => run_explain(&file, url, page),
+        Command::Replay { report, format } => run_replay(&report, format),
+        Command::Fixture { report, dir, force } => run_fixture(&report, &dir, force),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -152,6 +176,82 @@ fn run_explain(file: &str, url: Option<String>, page: bool) -> Result<(), String
         let words: Vec<&str> = r.text.split_whitespace().take(12).collect();
         println!("{:<12} {:<8} {:<45} {}", r.category.name(), r.tag, r.reason, words.join(" "));
     }
+    Ok(())
+}
+
+/// Reads a report and re-extracts its page.
+fn replayed(path: &Path) -> Result<(Report, Article), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let report = Report::parse(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let html = report.html().map_err(|e| format!("{}: {e}", path.display()))?;
+    let today = extract(html.as_bytes(), &report.extraction_options()).map_err(|e| e.to_string())?;
+    Ok((report, today))
+}
+
+fn run_replay(path: &Path, format: ReplayFormat) -> Result<(), String> {
+    let (report, today) = replayed(path)?;
+    let replay = Replay::compare(&report, &today);
+    if let ReplayFormat::Json = format {
+        let out = serde_json::json!({ "replay": replay, "article": today });
+        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    let about: Vec<&str> =
+        [report.kind.as_deref(), report.created.as_deref(), report.extension_version.as_deref()].into_iter().flatten().collect();
+    println!("report: {} ({})", report.url, about.join(", "));
+    if let Some(comment) = report.comment.as_deref().filter(|c| !c.trim().is_empty()) {
+        println!("comment: {comment}");
+    }
+    let short = |s: &str| s.chars().take(100).collect::<String>();
+    match (&report.article, replay.unchanged()) {
+        (None, _) => println!("article: not recorded in the report; today: {} words", today.word_count),
+        (Some(_), true) => println!("article: unchanged ({} words)", today.word_count),
+        (Some(then), false) => {
+            println!("article: changed ({} → {} words)", then.word_count, today.word_count);
+            for (field, a, b) in &replay.metadata {
+                println!("  {field}: {a:?} → {b:?}");
+            }
+            for p in &replay.gone {
+                println!("  - {}", short(p));
+            }
+            for p in &replay.new {
+                println!("  + {}", short(p));
+            }
+        }
+    }
+    if !replay.marks.is_empty() {
+        let honoured = replay.marks.iter().filter(|(_, ok)| *ok).count();
+        println!("marks: {honoured} of {} as the reader wants", replay.marks.len());
+        for (mark, ok) in &replay.marks {
+            println!("  {} should be {}: {}", if *ok { "ok  " } else { "FAIL" }, mark.should, short(&mark.text));
+        }
+    }
+    Ok(())
+}
+
+fn run_fixture(path: &Path, dir: &Path, force: bool) -> Result<(), String> {
+    let (report, today) = replayed(path)?;
+    if dir.join("source.html").exists() && !force {
+        return Err(format!("{} already holds a fixture (--force replaces it)", dir.display()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let expected = report.fixture_expectations(&today);
+    let json = serde_json::to_string_pretty(&expected).map_err(|e| e.to_string())? + "\n";
+    let html = report.html().map_err(|e| e.to_string())?;
+    for (name, text) in [("source.html", html), ("expected.json", json.as_str())] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    println!(
+        "wrote {}: {} marks, metadata {}; `cargo test --test fixtures` now checks it",
+        dir.display(),
+        report.marks.len(),
+        if report.corrections.title.is_some() || report.corrections.byline.is_some() || report.corrections.published_time.is_some() {
+            "as the reader corrected it"
+        } else {
+            "as recorded (check it)"
+        }
+    );
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::Value;
 
 mod common;
-use common::{page, PARAGRAPHS, TITLE};
+use common::{fold, page, PARAGRAPHS, TITLE};
 
 /// A fresh, empty directory under the system temp dir.
 fn temp_dir(name: &str) -> PathBuf {
@@ -41,10 +41,6 @@ fn stderr(out: &Output) -> String {
 fn assert_success(out: &Output, what: &str) {
     assert!(out.status.success(), "{what} failed with {:?}\nstderr: {}\nstdout: {}", out.status, stderr(out), stdout(out));
     assert!(!stderr(out).contains("panicked"), "{what} panicked: {}", stderr(out));
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -276,4 +272,133 @@ fn explain_missing_file_fails_cleanly() {
     assert_eq!(err.lines().count(), 1, "{err:?}");
     assert!(err.starts_with("lectern:"), "{err:?}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// A problem report as the extension writes it, for `page` with the given marks; the
+/// recorded article has an older title and one paragraph today's extractor does not give.
+fn report(html: Option<&str>, marks: Value) -> Value {
+    serde_json::json!({
+        "schema": "lectern-report/1",
+        "extensionVersion": "0.1.0",
+        "browser": "Chromium 142",
+        "created": "2026-11-25T10:00:00Z",
+        "url": "https://otters.example/news/river",
+        "pageTitle": TITLE,
+        "kind": "clutter_left",
+        "comment": "The share bar is still there",
+        "marks": marks,
+        "options": { "keep": [], "images": true },
+        "article": {
+            "title": "An older title",
+            "text": format!("{}\n\nAn old paragraph that is gone today.", PARAGRAPHS[0]),
+            "word_count": 60,
+            "readerable": true
+        },
+        "html": html,
+    })
+}
+
+fn write_report(dir: &Path, report: &Value) -> PathBuf {
+    let path = dir.join("report.json");
+    std::fs::write(&path, serde_json::to_vec(report).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn replay_shows_what_changed_and_whether_the_marks_hold() {
+    let dir = temp_dir("replay");
+    let html = page("<div class=\"share-bar\">Share this story on Facebook</div>");
+    let marks = serde_json::json!([
+        { "should": "absent", "text": "Share this story on Facebook" },
+        { "should": "present", "text": "A sentence the page never had." }
+    ]);
+    let file = write_report(&dir, &report(Some(&html), marks));
+    let out = lectern(&["replay", file.to_str().unwrap()]);
+    assert_success(&out, "replay");
+    let text = stdout(&out);
+    assert!(text.contains("report: https://otters.example/news/river (clutter_left"), "{text}");
+    assert!(text.contains("comment: The share bar is still there"), "{text}");
+    assert!(text.contains(&format!("title: Some(\"An older title\") → Some({TITLE:?})")), "{text}");
+    assert!(text.contains("  - An old paragraph that is gone today."), "{text}");
+    assert!(text.contains(&format!("  + {}", &PARAGRAPHS[1][..100])), "{text}");
+    assert!(text.contains("marks: 1 of 2 as the reader wants"), "{text}");
+    assert!(text.contains("ok   should be absent: Share this story on Facebook"), "{text}");
+    assert!(text.contains("FAIL should be present: A sentence the page never had."), "{text}");
+
+    // The JSON form carries today's article: the same one `extract` gives for the page.
+    let json = lectern(&["replay", file.to_str().unwrap(), "--format", "json"]);
+    assert_success(&json, "replay --format json");
+    let v: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let page_file = write_page(&dir, &html);
+    let extracted = lectern(&["extract", page_file.to_str().unwrap(), "--url", "https://otters.example/news/river", "--format", "json"]);
+    let extracted: Value = serde_json::from_str(&stdout(&extracted)).unwrap();
+    assert_eq!(v["article"]["content"], extracted["content"]);
+    assert_eq!(v["replay"]["marks"][0][1], Value::Bool(true));
+}
+
+#[test]
+fn fixture_from_a_report_is_a_test_case() {
+    let dir = temp_dir("fixture");
+    let html = page("<div class=\"share-bar\">Share this story on Facebook</div>");
+    let mut r = report(
+        Some(&html),
+        serde_json::json!([{ "should": "absent", "text": "Share this story" }, { "should": "present", "text": PARAGRAPHS[2] }]),
+    );
+    r["corrections"] = serde_json::json!({ "byline": "Jo Banks" });
+    let file = write_report(&dir, &r);
+    let target = dir.join("fixtures/otters-share-bar");
+    let out = lectern(&["fixture", file.to_str().unwrap(), target.to_str().unwrap()]);
+    assert_success(&out, "fixture");
+    assert!(stdout(&out).contains("2 marks, metadata as the reader corrected it"), "{}", stdout(&out));
+    assert_eq!(std::fs::read_to_string(target.join("source.html")).unwrap(), html);
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(target.join("expected.json")).unwrap()).unwrap();
+    assert_eq!(expected["url"], "https://otters.example/news/river");
+    assert_eq!(expected["byline"], "Jo Banks", "the reader's correction wins");
+    assert_eq!(expected["title"], "An older title", "uncorrected metadata is what was recorded");
+    assert_eq!(expected["absent"], serde_json::json!(["Share this story"]));
+    assert_eq!(expected["present"], serde_json::json!([PARAGRAPHS[2]]));
+
+    // An existing fixture is not overwritten by accident.
+    let again = lectern(&["fixture", file.to_str().unwrap(), target.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already holds a fixture (--force replaces it)"), "{}", stderr(&again));
+    assert_success(&lectern(&["fixture", file.to_str().unwrap(), target.to_str().unwrap(), "--force"]), "fixture --force");
+}
+
+#[test]
+fn bad_reports_get_one_clear_line() {
+    let dir = temp_dir("bad-reports");
+    let good = serde_json::to_string(&report(Some(&page("")), serde_json::json!([]))).unwrap();
+    let cases: [(&str, String, &str); 5] = [
+        ("truncated", good[..good.len() / 2].to_string(), "the report is not valid: EOF while parsing"),
+        ("not json", "<html>not a report</html>".into(), "the report is not valid: expected value"),
+        ("no schema", "{\"url\": \"https://a.example/\"}".into(), "the report is not valid: it has no \"schema\" field"),
+        (
+            "future",
+            good.replace("lectern-report/1", "lectern-report/9"),
+            "the report's schema \"lectern-report/9\" is not \"lectern-report/1\"",
+        ),
+        (
+            "no html",
+            serde_json::to_string(&report(None, serde_json::json!([]))).unwrap(),
+            "the report does not include the page's HTML (the reader did not share it)",
+        ),
+    ];
+    for (what, body, message) in cases {
+        let file = dir.join(format!("{}.json", what.replace(' ', "-")));
+        std::fs::write(&file, body).unwrap();
+        for command in ["replay", "fixture"] {
+            let mut args = vec![command, file.to_str().unwrap()];
+            let target = dir.join("out");
+            if command == "fixture" {
+                args.push(target.to_str().unwrap());
+            }
+            let out = lectern(&args);
+            assert!(!out.status.success(), "{command} {what} succeeded");
+            let err = stderr(&out);
+            assert!(err.contains(message), "{command} {what}: {err}");
+            assert_eq!(err.trim().lines().count(), 1, "{command} {what}: one line: {err}");
+            assert!(!target.exists(), "{command} {what} wrote a fixture");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Every folder under `tests/fixtures/` is a page (`source.html`) and what a reader
 //! must get from it (`expected.json`): exact paragraphs in order, strings that must not
-//! appear, metadata values, and facts about the reader HTML.
+//! appear (`absent`) or must (`present`), metadata values, and facts about the reader HTML.
+//! `lectern fixture REPORT.json tests/fixtures/<slug>` makes one from a problem report.
 //!
 //! Each page is also fed to the streaming extractor at random chunk sizes, and must give
 //! the same article as the whole page at once. Set `CHUNK_SIZE=n` to reproduce a failure
@@ -11,6 +12,9 @@ use std::path::{Path, PathBuf};
 use lectern::{extract, Article, Extractor, Options};
 use rand::{RngExt, SeedableRng};
 use serde_json::Value;
+
+mod common;
+use common::fold;
 
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -74,6 +78,14 @@ fn check(article: &Article, expected: &Value) -> Vec<String> {
     for unwanted in strings(&expected["absent"]) {
         if article.text.contains(unwanted) || article.content.contains(unwanted) {
             errors.push(format!("clutter present: {unwanted:?}"));
+        }
+    }
+    // Text a reader reported missing (fixtures made by `lectern fixture`): anywhere in the
+    // article, whitespace folded.
+    let folded = fold(&article.text);
+    for want in strings(&expected["present"]) {
+        if !folded.contains(&fold(want)) {
+            errors.push(format!("text missing: {want:?}"));
         }
     }
     for want in strings(&expected["html_contains"]) {
