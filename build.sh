@@ -6,6 +6,7 @@
 #                       the corpus floors
 #   ./build.sh eval     F1 per corpus in ../shared/corpus beside the baselines' figures, pages/s
 #   ./build.sh bench    Criterion benchmarks (scan baseline vs full extract, MB/s)
+#   ./build.sh serve    build the playground (dist/www) and serve it on 127.0.0.1:${PORT:-8000}
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -50,17 +51,38 @@ build_cli() {
   echo "built target/release/lectern"
 }
 
+# Optimizes a wasm-bindgen output for size, in place.
+optimize_wasm() {
+  npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$1" -o "$1"
+}
+
 build_wasm() {
   cargo build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features wasm
   # A reset function lets the extension start a fresh instance after a panic (abort).
   "$tools/bin/wasm-bindgen" --target web --no-typescript --experimental-reset-state-function --out-dir target/pkg --out-name lectern \
     target/wasm32-unknown-unknown/wasm/lectern.wasm
-  npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    target/pkg/lectern_bg.wasm -o target/pkg/lectern_bg.wasm
+  optimize_wasm target/pkg/lectern_bg.wasm
   local raw gz
   raw=$(stat -c %s target/pkg/lectern_bg.wasm)
   gz=$(gzip -9 -c target/pkg/lectern_bg.wasm | wc -c)
   echo "wasm: $raw bytes raw, $gz bytes gzipped"
+}
+
+# The playground (dist/www): it must open from file://, where pages can neither import
+# modules nor fetch, so the glue is wasm-bindgen's classic-script form and the wasm is
+# inlined as base64 (lectern-wasm.js).
+build_www() {
+  rm -rf dist/www target/pkg-www
+  mkdir -p dist/www
+  cp -r www/. dist/www/
+  "$tools/bin/wasm-bindgen" --target no-modules --no-typescript --out-dir target/pkg-www --out-name lectern \
+    target/wasm32-unknown-unknown/wasm/lectern.wasm
+  optimize_wasm target/pkg-www/lectern_bg.wasm
+  cp target/pkg-www/lectern.js dist/www/lectern.js
+  node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], "globalThis.LECTERN_WASM = \"" + fs.readFileSync(process.argv[1]).toString("base64") + "\";\n");' \
+    target/pkg-www/lectern_bg.wasm dist/www/lectern-wasm.js
+  cp node_modules/turndown/dist/turndown.js dist/www/turndown.js
+  echo "built dist/www (open dist/www/index.html, or ./build.sh serve)"
 }
 
 build_extension() {
@@ -80,6 +102,7 @@ build() {
   build_cli
   build_wasm
   build_extension
+  build_www
 }
 
 test_all() {
@@ -107,5 +130,6 @@ case "${1:-build}" in
   test) setup; test_all ;;
   eval) scripts/eval.sh ;;
   bench) cargo bench --locked --bench extract ;;
-  *) echo "usage: ./build.sh [build|test|eval|bench]" >&2; exit 2 ;;
+  serve) setup; build_wasm; build_www; python3 -m http.server --bind 127.0.0.1 --directory dist/www "${PORT:-8000}" ;;
+  *) echo "usage: ./build.sh [build|test|eval|bench|serve]" >&2; exit 2 ;;
 esac
