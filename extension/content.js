@@ -134,8 +134,13 @@ if (!globalThis.__lectern) {
     const reader = document.adoptNode(parse(template).getElementById('lectern-reader'));
     const slot = (name) => reader.querySelector(`.lectern-${name}`);
     localize(reader);
-    if (article.lang) reader.lang = article.lang;
-    if (article.dir) reader.dir = article.dir;
+    // The toolbar speaks the extension's language; the article keeps its own (an Arabic
+    // article reads right to left under an English toolbar).
+    reader.lang = t('locale');
+    reader.dir = t('@@bidi_dir');
+    const page = reader.querySelector('.lectern-page');
+    if (article.lang) page.lang = article.lang;
+    if (article.dir) page.dir = article.dir;
     const found = Boolean(article.text?.trim());
     if (found) {
       const title = article.title || document.title;
@@ -303,6 +308,9 @@ if (!globalThis.__lectern) {
     const blocks = [...reader.querySelectorAll('.lectern-content [data-lectern-removed]')]
       .map((node) => ({ node, removed: byElement.get(node.dataset.lecternRemoved), label: null }))
       .filter((block) => block.removed);
+    // Removed blocks can nest (a wrapper removed as boilerplate around an author box): one
+    // around a block in the article must show, or hiding it would hide that block too.
+    for (const block of blocks) block.inner = blocks.filter((other) => other !== block && block.node.contains(other.node));
     const counts = new Map();
     for (const { removed } of blocks) counts.set(removed.category, (counts.get(removed.category) ?? 0) + 1);
     let keep = new Set(settings.keep);
@@ -324,8 +332,9 @@ if (!globalThis.__lectern) {
 
     const update = () => {
       for (const input of switches) input.checked = keep.has(input.value);
+      const own = (block) => keep.has(block.removed.category) || kept.has(block.node);
       for (const block of blocks) {
-        const inArticle = keep.has(block.removed.category) || kept.has(block.node);
+        const inArticle = own(block) || block.inner.some(own);
         block.node.hidden = !inArticle && !showRemoved;
         block.node.classList.toggle('lectern-removed-shown', !inArticle && showRemoved);
         if (!inArticle && showRemoved) block.label ??= addLabel(block);
@@ -426,8 +435,10 @@ if (!globalThis.__lectern) {
     event.stopPropagation();
   }
 
+  /** Whether keys go into a field (the panels' radios, checkboxes and sliders take no text). */
   function isTyping(target) {
-    return target?.isContentEditable || /^(input|textarea|select)$/.test(target?.localName ?? '');
+    if (target?.localName === 'input') return !/^(radio|checkbox|range|button|submit|reset|image|color|file)$/.test(target.type);
+    return target?.isContentEditable || /^(textarea|select)$/.test(target?.localName ?? '');
   }
 
   // ---------------------------------------------------------------------------------------
@@ -499,10 +510,15 @@ if (!globalThis.__lectern) {
   }
 
   function unhideNode([node, display, priority, attribute, cssText]) {
-    const changedByPage = node.style.cssText !== cssText;
+    if (node.style.cssText === cssText) {
+      // Untouched by the page: the attribute as it was. Chromium writes node.style's edits
+      // into the attribute lazily, and a write still pending brings back style="" after
+      // removeAttribute('style'); reading the attribute first makes it happen now.
+      node.getAttribute('style');
+      return setAttribute(node, 'style', attribute);
+    }
     if (display) node.style.setProperty('display', display, priority);
     else node.style.removeProperty('display');
-    if (!changedByPage) setAttribute(node, 'style', attribute);
   }
 
   function fail(message) {

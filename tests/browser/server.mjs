@@ -1,5 +1,6 @@
 // A local HTTP server for the browser tests: the fixture pages, plus pages the tests need
-// (a strict-CSP article, an article with a form to type into).
+// (a strict-CSP article, an article with a form to type into, a cluttered page for
+// declutter, a right-to-left article).
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,77 @@ ${body}
 <footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
 }
 
+/// Clutter on the declutter page, each with what marks it there: what "declutter page" must hide.
+export const DECLUTTER = {
+  '#top-ad': 'Advertisement: a boat for every harbour',
+  '#related-box': 'Related articles',
+  '#sidebar-ad': 'Advertisement: holiday cottages by the sea',
+  '#newsletter': 'Subscribe to our newsletter',
+  '#cookie-banner': 'We use cookies',
+};
+
+/// A site page around the article: a header with its nav, a sidebar with an ad and a
+/// newsletter prompt, a cookie banner; its script adds an ad at the top of the body and a
+/// related box before the load event, as ad and recommendation scripts do. Some clutter
+/// has style attributes (odd spacing and case included) that undo must give back as written.
+function clutteredPage() {
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sea wall opens - Harbour Gazette</title>
+<style>
+body { margin: 0; font-family: sans-serif; }
+.layout { display: flex; gap: 24px; }
+.layout > main { flex: 3; }
+.sidebar { flex: 1; }
+#cookie-banner { inset: auto 0 0 0; background: #333; color: #fff; padding: 12px; }
+</style>
+<script>
+document.addEventListener('DOMContentLoaded', () => {
+  const ad = document.createElement('div');
+  ad.id = 'top-ad';
+  ad.className = 'ad-slot advertisement';
+  ad.setAttribute('style', 'min-height:90px ;  background: #eee');
+  ad.innerHTML = '<span class="ad-label">Advertisement: a boat for every harbour</span> <a href="/boats">Shop now</a>';
+  document.body.prepend(ad);
+  const related = document.createElement('aside');
+  related.id = 'related-box';
+  related.className = 'related-posts';
+  related.innerHTML = '<h3>Related articles</h3><ul><li><a href="/a">Storm damage report</a></li><li><a href="/b">Harbour budget</a></li><li><a href="/c">The fleet returns</a></li></ul>';
+  document.querySelector('article').append(related);
+});
+</script></head>
+<body>
+<header class="site-header" id="masthead"><a class="logo" href="/">Harbour Gazette</a>
+<nav class="main-nav" id="site-nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav></header>
+<div class="layout">
+<main><article id="story"><h1>Sea wall opens</h1><p class="byline">By Mara Quist</p>
+${body}
+</article></main>
+<aside class="sidebar" id="sidebar">
+<div id="sidebar-ad" class="ad sidebar-ad" style="DISPLAY: block; border: 1px solid #ccc">Advertisement: holiday cottages by the sea <a href="/cottages">Book now</a></div>
+<div id="newsletter" class="newsletter-signup" style="padding: 8px"><h3>Subscribe to our newsletter</h3><form><input type="email" placeholder="Your email" aria-label="Email"><button>Sign up</button></form></div>
+</aside></div>
+<div id="cookie-banner" class="cookie-consent" style="position: fixed !important">We use cookies to improve your experience. <button>Accept all cookies</button></div>
+<footer class="site-footer">Copyright 2025 Harbour Gazette</footer>
+</body></html>`;
+}
+
+/// Arabic paragraphs (an article written right to left).
+export const ARABIC = [
+  'افتتح مدير الميناء صباح يوم الاثنين الجدار البحري الجديد، بعد ثلاث سنوات من العاصفة التي أغرقت نصف البلدة القديمة وتركت أسطول الصيد عالقا على الرصيف لمدة أسبوع كامل.',
+  'صمم المهندسون الجدار ليصمد أمام موجة عاتية لا تحدث إلا مرة في القرن، ودفع مجلس البلدة تكاليفه من منح وطنية وضريبة محلية وقرض سيستغرق سداده عشرين عاما.',
+  'قال الصيادون الذين طالبوا ببناء الجدار إنهم يشعرون أخيرا بالأمان عند ترك قواربهم في الميناء طوال الليل، مع أن بعضهم ما زال قلقا من القناة الضيقة عند مصب النهر.',
+  'يخطط المجلس لافتتاح ممشى على طول قمة الجدار في الربيع المقبل، مع مقاعد وأضواء ومتحف صغير عن تاريخ الميناء والعائلات التي عملت فيه.',
+];
+
+function rtlPage() {
+  const body = ARABIC.map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>افتتاح الجدار البحري</title></head>
+<body><nav><a href="/">الرئيسية</a> <a href="/news">الأخبار</a></nav>
+<main><article><h1>افتتاح الجدار البحري</h1><p class="byline">بقلم مارا كويست</p>
+${body}
+</article></main><footer>جميع الحقوق محفوظة</footer></body></html>`;
+}
+
 /// `seconds` of 8 kHz, 8-bit mono silence as a WAV file, for a page that plays media.
 function silence(seconds) {
   const rate = 8000;
@@ -74,6 +146,12 @@ export function startServer() {
     } else if (url.pathname === '/media') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens, with sound', extra: '<audio id="sound" src="/sound.wav" loop autoplay muted></audio>' }));
+    } else if (url.pathname === '/cluttered') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(clutteredPage());
+    } else if (url.pathname === '/rtl') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(rtlPage());
     } else if (url.pathname === '/sound.wav') {
       res.writeHead(200, { 'content-type': 'audio/wav' });
       res.end(silence(10));
