@@ -634,11 +634,13 @@ impl<'a> Attempt<'a> {
                     }
                     if let Some(extra) = self.section_after_label(i, root, &marks) {
                         for j in extra {
-                            removals.push(Removal {
-                                node: j as u32,
-                                category,
-                                reason: Cow::Borrowed("part of a section headed by a clutter label"),
-                            });
+                            // A block with a rule of its own (a newsletter box after a
+                            // "Related" list) is reported as what it is.
+                            let (category, reason) = self
+                                .judge(j, root, article_text)
+                                .filter(|(c, _)| self.options.removes(*c))
+                                .unwrap_or((category, Cow::Borrowed("part of a section headed by a clutter label")));
+                            removals.push(Removal { node: j as u32, category, reason });
                             marks[j] = Mark::Removed(removals.len() as u32 - 1);
                             self.take_out(j);
                         }
@@ -653,6 +655,12 @@ impl<'a> Attempt<'a> {
                     continue;
                 }
                 if protected[i] {
+                    continue;
+                }
+                // A wrapper left empty by the removals inside it stays: it shows nothing,
+                // and a reader who keeps what was removed from it gets it back in place.
+                let st = &self.stats[i];
+                if st.text == 0 && st.images == 0 && st.embeds == 0 && self.stats[i] != self.nodes[i].stats {
                     continue;
                 }
                 if let Some(reason) = self.clean_conditionally(i) {
