@@ -10,6 +10,7 @@
 // --experimental-reset-state-function) is optional rather than a link error.
 import * as lectern from './pkg/lectern.js';
 import './settings.js';
+import './reports.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const t = (key) => api.i18n.getMessage(key);
@@ -56,6 +57,20 @@ async function extractArticle(html, url, images) {
 async function findClutter(html, url) {
   const { ok, value, error } = await useCore(() => lectern.declutter(html, { url }));
   return ok ? { ok, removed: value } : { ok, error };
+}
+
+// Keeps a problem report, and sends it to the reader's own endpoint if they set one (and
+// granted Lectern that origin then). The local copy stays either way.
+async function saveReport(report) {
+  const id = await lecternReports.save(report);
+  const { reportEndpoint } = lecternSettings(await api.storage.sync.get('reportEndpoint'));
+  const origin = lecternReports.endpointOrigin(reportEndpoint);
+  if (!origin) return { ok: true, id };
+  const host = new URL(reportEndpoint).host;
+  if (!(await api.permissions.contains({ origins: [origin] }))) {
+    return { ok: true, id, host, error: 'Lectern is not allowed to send there' };
+  }
+  return { ok: true, id, host, error: await lecternReports.send(report, reportEndpoint) };
 }
 
 // The cheap check for the badge: false when the core cannot tell.
@@ -156,6 +171,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return answer(extractArticle(message.html, message.url, message.images !== false));
     case 'declutter':
       return answer(findClutter(message.html, message.url));
+    case 'report':
+      return answer(saveReport(message.report));
     default:
       return false;
   }

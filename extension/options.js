@@ -8,9 +8,9 @@ const api = globalThis.browser ?? globalThis.chrome;
 const ALL_SITES = { origins: ['<all_urls>'] };
 const SAVED_SHOWN_MS = 2000;
 
-/** The settings in the form: all but the badge, whose state also depends on a permission. */
+/** The settings in the form: all but the badge and the report endpoint, which also depend on a permission. */
 const FORM_DEFAULTS = Object.freeze(
-  Object.fromEntries(Object.entries(LECTERN_DEFAULTS).filter(([name]) => name !== 'readerableBadge')),
+  Object.fromEntries(Object.entries(LECTERN_DEFAULTS).filter(([name]) => !['readerableBadge', 'reportEndpoint'].includes(name))),
 );
 
 const form = document.getElementById('settings');

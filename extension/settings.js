@@ -22,6 +22,8 @@ globalThis.LECTERN_DEFAULTS = Object.freeze({
   images: true,
   /** The toolbar badge on pages that look like articles (needs every site's permission). */
   readerableBadge: false,
+  /** Where problem reports are also POSTed ('' keeps them in the browser only). */
+  reportEndpoint: '',
 });
 
 /** [min, max, step] of the numeric settings, shared by the toolbar and the options page. */

@@ -137,9 +137,25 @@ function silence(seconds) {
   return Buffer.concat([header, data]);
 }
 
+/// Problem reports POSTed to /reports (the parsed JSON bodies), for the report tests.
+export const RECEIVED_REPORTS = [];
+
 export function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (req.method === 'POST' && url.pathname === '/reports') {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        RECEIVED_REPORTS.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        res.writeHead(201).end();
+      });
+      return;
+    }
+    if (url.pathname === '/reports-broken') {
+      res.writeHead(500, 'Internal Server Error').end();
+      return;
+    }
     if (url.pathname === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens', extra: '<form id="search"><input id="q" name="q"></form><div style="height:3000px"></div>' }));

@@ -1,0 +1,133 @@
+// The options page's "Problem reports" section: the reports saved from the reader view
+// (view, download one or all, delete, import a file) and the optional address they are
+// also sent to. Turning that address on asks for its origin's permission, then and only
+// then; storage and format are reports.js's.
+'use strict';
+
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, ...substitutions) => api.i18n.getMessage(key, substitutions);
+  const list = document.getElementById('report-list');
+  const status = document.getElementById('reports-status');
+  const endpointForm = document.getElementById('endpoint-form');
+  const endpoint = document.getElementById('endpoint');
+  const viewer = document.getElementById('report-view');
+  const say = (text) => (status.textContent = text);
+
+  function download(name, value) {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function button(key, onClick) {
+    const node = Object.assign(document.createElement('button'), { type: 'button', textContent: t(key) });
+    node.addEventListener('click', onClick);
+    return node;
+  }
+
+  /** The report as text to read: the page's HTML shortened (it can be megabytes). */
+  function readable(report) {
+    const html = typeof report.html === 'string' ? `${report.html.slice(0, 2000)}… (${report.html.length} characters)` : null;
+    return JSON.stringify({ ...report, html }, null, 2);
+  }
+
+  async function show() {
+    const reports = await lecternReports.list();
+    list.replaceChildren(
+      ...reports.map(({ id, report, error }) => {
+        const item = document.createElement('li');
+        const about = document.createElement('span');
+        if (error) {
+          about.textContent = t('optionsReportDamaged', error);
+          item.append(about, button('optionsReportDelete', () => remove(id)));
+          return item;
+        }
+        const date = new Date(report.created ?? NaN);
+        const when = Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
+        const kind = report.kind ? t(`kind_${report.kind}`) || report.kind : '';
+        about.textContent = [when, kind, report.url, report.html == null ? t('optionsReportNoHtml') : ''].filter(Boolean).join(' · ');
+        item.append(
+          about,
+          button('optionsReportView', () => {
+            document.getElementById('report-view-title').textContent = report.pageTitle || report.url;
+            document.getElementById('report-json').textContent = readable(report);
+            viewer.showModal();
+          }),
+          button('optionsReportDownload', () => download(lecternReports.fileName(report), report)),
+          button('optionsReportDelete', () => remove(id)),
+        );
+        return item;
+      }),
+    );
+    document.getElementById('no-reports').hidden = reports.length > 0;
+    document.getElementById('download-all').hidden = !reports.some((r) => r.report);
+  }
+
+  async function remove(id) {
+    await lecternReports.remove(id);
+    await show();
+  }
+
+  document.getElementById('download-all').addEventListener('click', async () => {
+    const reports = (await lecternReports.list()).filter((r) => r.report).map((r) => r.report);
+    download('lectern-reports.json', reports);
+  });
+
+  // Each file on its own: a bad one is named and skipped, the others are kept.
+  document.getElementById('import').addEventListener('change', async (event) => {
+    const messages = [];
+    for (const file of event.target.files) {
+      const tooLarge = lecternReports.sizeProblem(file.size);
+      const { report, error } = tooLarge ? { error: tooLarge } : lecternReports.parse(await file.text());
+      if (error) {
+        messages.push(t('optionsReportBad', file.name, error));
+        continue;
+      }
+      try {
+        await lecternReports.save(report);
+        messages.push(t('optionsReportImported', file.name));
+      } catch (e) {
+        messages.push(t('optionsReportBad', file.name, e?.message ?? String(e)));
+      }
+    }
+    event.target.value = '';
+    say(messages.join(' '));
+    await show();
+  });
+
+  // permissions.request must run within the click's gesture: no await before it.
+  endpointForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = endpoint.value.trim();
+    if (!value) {
+      api.storage.sync.set({ reportEndpoint: '' }).then(() => say(t('optionsEndpointCleared')));
+      return;
+    }
+    const origin = lecternReports.endpointOrigin(value);
+    if (!origin) {
+      say(t('optionsEndpointInvalid'));
+      return;
+    }
+    const host = new URL(value).host;
+    api.permissions
+      .request({ origins: [origin] })
+      .then(async (granted) => {
+        if (!granted) return say(t('optionsEndpointDenied', host));
+        await api.storage.sync.set({ reportEndpoint: value });
+        say(t('optionsEndpointSaved', host));
+      })
+      .catch((e) => say(t('optionsEndpointDenied', host) + ` (${e?.message ?? e})`));
+  });
+
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') show();
+    if (area === 'sync' && changes.reportEndpoint) endpoint.value = changes.reportEndpoint.newValue ?? '';
+  });
+
+  api.storage.sync.get('reportEndpoint').then(({ reportEndpoint }) => (endpoint.value = lecternSettings({ reportEndpoint }).reportEndpoint));
+  show().catch((e) => say(String(e?.message ?? e)));
+})();

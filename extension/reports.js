@@ -1,0 +1,109 @@
+// Problem reports: the one place that knows their format ("lectern-report/1", documented in
+// README.md; src/report.rs reads it for `lectern replay` and `lectern fixture`) and where
+// they are kept: storage.local, one key per report, so that one bad entry never costs the
+// others. Loaded by the background (as a module import) and the options page (as a script).
+'use strict';
+
+globalThis.lecternReports = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const SCHEMA = 'lectern-report/1';
+  const PREFIX = 'report:';
+  /** The largest report accepted: a page's HTML is rarely over a few megabytes. */
+  const MAX_BYTES = 64 * 1024 * 1024;
+  const KINDS = ['content_missing', 'clutter_left', 'wrong_metadata', 'images_missing', 'other'];
+
+  /** What is wrong with a parsed report, in one sentence; null when it is usable. */
+  function problem(report) {
+    if (typeof report !== 'object' || report === null || Array.isArray(report)) return 'It is not a report (not a JSON object).';
+    if (typeof report.schema !== 'string') return 'It is not a report (it has no "schema" field).';
+    if (report.schema !== SCHEMA) return `Its schema "${report.schema}" is not "${SCHEMA}".`;
+    if (typeof report.url !== 'string') return 'It has no page URL.';
+    if (report.html != null && typeof report.html !== 'string') return 'Its page HTML is not text.';
+    if (report.marks != null && !Array.isArray(report.marks)) return 'Its marks are not a list.';
+    return null;
+  }
+
+  /** Why a file of `bytes` bytes cannot be a report, or null. */
+  function sizeProblem(bytes) {
+    return bytes > MAX_BYTES ? `The file is larger than ${MAX_BYTES / 1024 / 1024} MB: not a Lectern report.` : null;
+  }
+
+  /** Reads a report file's text: {report} or {error}. */
+  function parse(text) {
+    const tooLarge = sizeProblem(text.length);
+    if (tooLarge) return { error: tooLarge };
+    let report;
+    try {
+      report = JSON.parse(text);
+    } catch (e) {
+      return { error: `The file is not valid JSON (${e.message}); it may be truncated.` };
+    }
+    const error = problem(report);
+    return error ? { error } : { report };
+  }
+
+  /** Stores a report; resolves to its id. */
+  async function save(report) {
+    const error = problem(report);
+    if (error) throw new Error(error);
+    const id = `${PREFIX}${report.created ?? new Date().toISOString()}-${Math.random().toString(36).slice(2, 8)}`;
+    await api.storage.local.set({ [id]: report });
+    return id;
+  }
+
+  /** Every stored report, newest first: [{id, report}] or [{id, error}] for a damaged one. */
+  async function list() {
+    const all = await api.storage.local.get(null);
+    return Object.entries(all)
+      .filter(([id]) => id.startsWith(PREFIX))
+      .map(([id, report]) => {
+        const error = problem(report);
+        return error ? { id, error } : { id, report };
+      })
+      .sort((a, b) => (a.id < b.id ? 1 : -1));
+  }
+
+  function remove(id) {
+    return api.storage.local.remove(id);
+  }
+
+  /** The origin pattern a report endpoint needs as a host permission, or null if it is not a web URL. */
+  function endpointOrigin(endpoint) {
+    try {
+      const url = new URL(endpoint);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.origin}/*` : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** POSTs a report to the user's endpoint; resolves to null, or the reason it failed. */
+  async function send(report, endpoint) {
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(report),
+        credentials: 'omit',
+      });
+      return response.ok ? null : `${response.status} ${response.statusText}`.trim();
+    } catch (e) {
+      return String(e?.message ?? e);
+    }
+  }
+
+  /** A file name for downloading reports. */
+  function fileName(report) {
+    const host = (() => {
+      try {
+        return new URL(report.url).hostname;
+      } catch {
+        return 'page';
+      }
+    })();
+    const date = String(report.created ?? '').slice(0, 10) || 'undated';
+    return `lectern-report-${host}-${date}.json`.replace(/[^\w.-]+/g, '-');
+  }
+
+  return { SCHEMA, KINDS, problem, sizeProblem, parse, save, list, remove, endpointOrigin, send, fileName };
+})();

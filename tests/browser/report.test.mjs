@@ -1,0 +1,192 @@
+// "Report a problem", end to end in headless Chromium: the reader marks blocks and sends a
+// report from the reader view; it is stored (and survives a restart), listed on the options
+// page (view, delete, import with bad files refused), optionally POSTed to the reader's own
+// endpoint, and `lectern replay` reads it. Like the other tests, the toolbar action is
+// dispatched from the service worker of a test copy that grants the test server's origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, testCopyOfExtension, PARAGRAPHS, RECEIVED_REPORTS } from './server.mjs';
+
+let server, base, extension, profile, context, worker, extensionId;
+
+async function launch() {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  await context.route((url) => /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+}
+
+before(async () => {
+  server = await startServer();
+  base = `http://127.0.0.1:${server.address().port}`;
+  extension = testCopyOfExtension('chrome');
+  profile = mkdtempSync(join(tmpdir(), 'lectern-report-'));
+  await launch();
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  rmSync(profile, { recursive: true, force: true });
+  rmSync(extension, { recursive: true, force: true });
+});
+
+const storedReports = () =>
+  worker.evaluate(async () => Object.entries(await chrome.storage.local.get(null)).filter(([id]) => id.startsWith('report:')));
+
+async function openReader(path) {
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  await page.bringToFront();
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return globalThis.lecternToggle(tab);
+  });
+  await page.waitForSelector('#lectern-reader .lectern-content');
+  return page;
+}
+
+/** Opens the report panel, marks a paragraph and a removed block, sends; returns the status. */
+async function sendReport(page, { comment }) {
+  // "Show what was removed" first: the removed blocks can then be marked as wanted.
+  await page.click('.lectern-open-clutter');
+  await page.check('#lectern-clutter [name=showRemoved]');
+  await page.click('.lectern-open-report');
+  await page.check('#lectern-report input[value=clutter_left]');
+  await page.fill('#lectern-report [name=comment]', comment);
+  await page.click('#lectern-report .lectern-mark');
+  await page.click(`#lectern-reader .lectern-content p:has-text("${PARAGRAPHS[1].slice(0, 40)}")`);
+  await page.click('#lectern-reader .lectern-content .lectern-removed-shown >> nth=0');
+  assert.match(await page.locator('#lectern-report .lectern-mark-count').innerText(), /2/);
+  await page.click('#lectern-report .lectern-send');
+  await page.waitForFunction(() => document.querySelector('#lectern-report .lectern-status')?.textContent);
+  return page.locator('#lectern-report .lectern-status').innerText();
+}
+
+test('a report made in the reader view is kept, listed, viewed, replayed, and survives a restart', async () => {
+  const page = await openReader('/article');
+  const status = await sendReport(page, { comment: 'The related list is fine, this paragraph is not.' });
+  assert.match(status, /Saved in Lectern/);
+  const [[, report]] = await storedReports();
+  assert.equal(report.schema, 'lectern-report/1');
+  assert.equal(report.kind, 'clutter_left');
+  assert.equal(report.url, `${base}/article`);
+  assert.equal(report.comment, 'The related list is fine, this paragraph is not.');
+  assert.match(report.html, /<article>/, 'the page HTML is included by default');
+  assert.equal(report.article.title, 'Sea wall opens');
+  assert.deepEqual(
+    report.marks.map((m) => m.should),
+    ['absent', 'present'],
+  );
+  assert.equal(report.marks[0].text, PARAGRAPHS[1]);
+  assert.ok(Number.isInteger(report.marks[1].element), 'a removed block is marked with its element number');
+  assert.equal(await page.locator('#lectern-reader .lectern-marked').count(), 0, 'the marks are cleared once sent');
+  await page.close();
+
+  // The options page lists it; "View" shows the JSON.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.waitForSelector('#report-list li');
+  assert.match(await options.locator('#report-list li').innerText(), new RegExp(`${base.replace(/[.]/g, '\\.')}/article`));
+  await options.click('#report-list li button >> nth=0');
+  assert.match(await options.locator('#report-json').innerText(), /"schema": "lectern-report\/1"/);
+  await options.keyboard.press('Escape');
+
+  // `lectern replay` reads what the extension wrote.
+  const cli = ['target/release/lectern', 'target/debug/lectern'].find((p) => existsSync(p));
+  if (cli) {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-replay-'));
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    const out = execFileSync(cli, ['replay', join(dir, 'report.json')], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    assert.match(out, /report: http:\/\/127\.0\.0\.1:\d+\/article \(clutter_left/);
+    assert.match(out, /marks: 0 of 2 as the reader wants/, out);
+  }
+  await options.close();
+
+  // A restart keeps it.
+  await context.close();
+  await launch();
+  assert.equal((await storedReports()).length, 1, 'the report survives a browser restart');
+});
+
+test('importing report files: bad ones are refused with a reason, the others kept', async () => {
+  const before = (await storedReports()).length;
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-import-'));
+  const good = { schema: 'lectern-report/1', url: 'https://example.org/a', kind: 'other', marks: [], html: '<p>x</p>' };
+  const files = {
+    'good.json': JSON.stringify(good),
+    'truncated.json': JSON.stringify(good).slice(0, 30),
+    'future.json': JSON.stringify({ ...good, schema: 'lectern-report/9' }),
+    'array.json': '[1, 2]',
+  };
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.setInputFiles('#import', Object.keys(files).map((name) => join(dir, name)));
+  await options.waitForFunction(() => document.getElementById('reports-status').textContent);
+  const status = await options.locator('#reports-status').innerText();
+  assert.match(status, /Imported: good\.json/);
+  assert.match(status, /truncated\.json was not imported: The file is not valid JSON/);
+  assert.match(status, /future\.json was not imported: Its schema "lectern-report\/9" is not "lectern-report\/1"/);
+  assert.match(status, /array\.json was not imported: It is not a report/);
+  assert.equal((await storedReports()).length, before + 1, 'only the good file is added; nothing is lost');
+
+  // Delete removes exactly one.
+  const items = await options.locator('#report-list li').count();
+  await options.locator('#report-list li', { hasText: 'example.org' }).getByRole('button', { name: 'Delete' }).click();
+  await options.waitForFunction((n) => document.querySelectorAll('#report-list li').length === n - 1, items);
+  assert.equal((await storedReports()).length, before);
+  await options.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('with an endpoint set, a report is also POSTed there; a failing endpoint keeps the local copy', async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  try {
+    await options.fill('#endpoint', `${base}/reports`);
+    await options.click('#endpoint-form button');
+    await options.waitForFunction(() => /also be sent/.test(document.getElementById('reports-status').textContent));
+    const before = (await storedReports()).length;
+    RECEIVED_REPORTS.length = 0;
+    let page = await openReader('/article');
+    assert.match(await sendReport(page, { comment: 'sent' }), /Also sent to 127\.0\.0\.1/);
+    assert.equal(RECEIVED_REPORTS.length, 1);
+    assert.equal(RECEIVED_REPORTS[0].comment, 'sent');
+    assert.equal(RECEIVED_REPORTS[0].schema, 'lectern-report/1');
+    await page.close();
+
+    await options.fill('#endpoint', `${base}/reports-broken`);
+    await options.click('#endpoint-form button');
+    await options.waitForFunction(() => /reports-broken|also be sent/.test(document.getElementById('reports-status').textContent));
+    await worker.evaluate(async (u) => {
+      for (let i = 0; i < 50 && (await chrome.storage.sync.get('reportEndpoint')).reportEndpoint !== u; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, `${base}/reports-broken`);
+    page = await openReader('/article');
+    assert.match(await sendReport(page, { comment: 'not sent' }), /Not sent to 127\.0\.0\.1:\d+ \(500 Internal Server Error\); the copy in Lectern is kept/);
+    assert.equal((await storedReports()).length, before + 2, 'both reports are kept locally');
+    await page.close();
+  } finally {
+    await worker.evaluate(() => chrome.storage.sync.remove('reportEndpoint'));
+    await options.close();
+  }
+});
