@@ -558,6 +558,13 @@ impl<'a> Attempt<'a> {
             }
             j = self.subtree_end(j);
         }
+        // Text standing loose in the parent beside the chosen blocks is a paragraph to
+        // Readability (it wraps such runs in <p>), and would join as a sibling: the parent
+        // is then the article, or that text would be lost.
+        let loose = self.stats[parent].flow_text;
+        if loose > 80 && !matches!(self.nodes[parent].tag, Tag::Body | Tag::Html) && !self.excluded[parent] {
+            return (parent, vec![parent], first);
+        }
         if article.len() == 1 {
             (candidate, article, first)
         } else {

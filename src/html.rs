@@ -143,6 +143,12 @@ impl Tag {
         matches!(self, Div | Article | Section | Main | Header | Footer | Aside | Nav | Body | Form | Figure | Center)
     }
 
+    /// The parts of a table, which mean something only inside one.
+    pub fn is_table_part(self) -> bool {
+        use Tag::*;
+        matches!(self, Tr | Td | Th | Tbody | Thead | Tfoot | Caption | Colgroup | Col)
+    }
+
     /// Elements that start a new paragraph of plain text.
     pub fn breaks_text(self) -> bool {
         self.is_block() || matches!(self, Tag::Br | Tag::Tr | Tag::Li | Tag::Math | Tag::Video | Tag::Audio)

@@ -351,11 +351,30 @@ impl Writer<'_> {
             {
                 frame.layout = true;
                 self.plain.block();
+                // A cell becomes a block, so the text of cells side by side stays apart.
+                if matches!(tag, Tag::Td | Tag::Th | Tag::Caption) && can_have_content {
+                    self.html.push_str("<div>");
+                    frame.close = Some("div");
+                }
                 return self.push(tag, frame, can_have_content);
             }
             _ => {}
         }
-        match sanitize::policy(tag) {
+        // Inside MathML a browser makes every tag that does not leave it (<nav>, <section>…)
+        // a MathML element: written as HTML it would re-parse elsewhere, so only its text stays.
+        // Table parts outside a table are ignored by browsers: their text stays, cells as blocks.
+        let policy = match sanitize::policy(tag) {
+            Policy::Keep(_) if !tag.is_mathml() && self.open.items().iter().any(|f| f.tag == Tag::Math) => Policy::Unwrap,
+            Policy::Keep(_) if tag.is_table_part() && !self.open.items().iter().any(|f| f.tag == Tag::Table) => {
+                if matches!(tag, Tag::Td | Tag::Th | Tag::Caption) {
+                    Policy::Keep("div")
+                } else {
+                    Policy::Unwrap
+                }
+            }
+            policy => policy,
+        };
+        match policy {
             Policy::Drop => self.skip_from(tag, frame, can_have_content),
             Policy::Unwrap => {
                 if tag.breaks_text() {

@@ -30,10 +30,15 @@ pub fn policy(tag: Tag) -> Policy {
         | Noframes | Xmp | Plaintext | AnnotationXml | Annotation | Slot | Portal | Audio | Video | Iframe | Noscript | Source
         | Marquee => Policy::Drop,
         // Wrappers whose structure means nothing in a reader view.
-        Html | Body | Span | Font | Center | Article | Main | Header | Footer | Nav | Aside | Label | Form | Fieldset | Legend | Big
-        | Nobr | Picture | Search | Hgroup | Address | Other | Data | Tt | Strike | Listing | Dir | Menu => Policy::Unwrap,
+        Html | Body | Span | Font | Label | Legend | Big | Nobr | Picture | Other | Data | Tt | Strike => Policy::Unwrap,
         H1 => Policy::Keep("h2"),
-        Section | Div => Policy::Keep("div"),
+        // Blocks become plain blocks: their bounds still separate the text around them
+        // ("the<article>harbour" is two words).
+        Section | Div | Article | Main | Header | Footer | Nav | Aside | Form | Fieldset | Address | Center | Hgroup | Search => {
+            Policy::Keep("div")
+        }
+        Menu | Dir => Policy::Keep("ul"),
+        Listing => Policy::Keep("pre"),
         Wbr => Policy::Unwrap,
         t => Policy::Keep(t.name()),
     }

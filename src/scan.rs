@@ -499,9 +499,16 @@ impl ScanState {
         }
         let Some(top) = self.open.current().map(|o| o.data as usize) else { return };
         if let Some(h) = self.h1 {
+            // At most the first 1 KiB, cut the same way however the text arrives in chunks:
+            // nothing more once it has been cut.
             let t = &mut self.summary.meta.h1[h].1;
-            if t.len() < 1024 {
-                t.push_str(s);
+            let mut room = 1024usize.saturating_sub(t.len()).min(s.len());
+            while !s.is_char_boundary(room) {
+                room -= 1;
+            }
+            t.push_str(&s[..room]);
+            if room < s.len() {
+                self.h1 = None;
             }
         }
         let mut chars = 0u32;
