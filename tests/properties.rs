@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 mod common;
 use common::fold;
-use common::unsafe_markup::unsafe_parts;
+use common::unsafe_markup::unsafe_markup;
 
 const TAGS: &[&str] = &[
     "div",
@@ -221,7 +221,7 @@ proptest! {
     #[test]
     fn output_passes_the_unsafe_markup_check(html in page(), marked in any::<bool>()) {
         let article = extract(html.as_bytes(), &options().mark_removed(marked)).unwrap();
-        let problems = unsafe_parts(&article.content, "generated");
+        let problems = unsafe_markup(&article.content, "generated");
         prop_assert!(problems.is_empty(), "{:?}\n{}", problems, article.content);
     }
 
