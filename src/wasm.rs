@@ -29,6 +29,45 @@ pub fn declutter(html: &str, options: JsValue) -> JsResult<JsValue> {
     Ok(removed.serialize(&serializer())?)
 }
 
+/// A page read as its bytes arrive (Firefox's response filter hands them over chunk by
+/// chunk): `write` each chunk, then `end` for the article. The bytes are decoded here, by
+/// the `charset` option (the Content-Type header's), else the BOM or `<meta charset>`.
+#[wasm_bindgen(js_name = Extractor)]
+pub struct StreamingExtractor {
+    /// `None` once ended or failed: the handle cannot be used again.
+    inner: Option<crate::Extractor>,
+}
+
+#[wasm_bindgen(js_class = Extractor)]
+impl StreamingExtractor {
+    /// `options` as for `extract` (`charset` is used here).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> JsResult<StreamingExtractor> {
+        let options =
+            if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options)? };
+        Ok(StreamingExtractor { inner: Some(crate::Extractor::new(options)?) })
+    }
+
+    /// Feeds the next bytes of the page.
+    pub fn write(&mut self, chunk: &[u8]) -> JsResult<()> {
+        let inner = self.inner.as_mut().ok_or_else(ended)?;
+        inner.write(chunk).map_err(|e| {
+            self.inner = None;
+            e.into()
+        })
+    }
+
+    /// Finishes the page: the article, as `extract` gives it.
+    pub fn end(&mut self) -> JsResult<JsValue> {
+        let article = self.inner.take().ok_or_else(ended)?.end()?;
+        Ok(article.serialize(&serializer())?)
+    }
+}
+
+fn ended() -> JsError {
+    JsError::new("the extractor has ended: start a new one")
+}
+
 /// The cheap "does this look like an article" check for the toolbar.
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: &str) -> bool {

@@ -49,3 +49,24 @@ fn readerable_check() {
     assert!(wasm::is_probably_readerable(&PAGE.repeat(3)));
     assert!(!wasm::is_probably_readerable("<html><body><nav><a href=/>Home</a></nav></body></html>"));
 }
+
+#[wasm_bindgen_test]
+fn streamed_bytes_give_the_same_article_decoded_by_the_header_charset() {
+    // The page as windows-1252 bytes, as a server would send it.
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(PAGE);
+    let options = serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides").charset("windows-1252")).unwrap();
+    let mut streaming = wasm::StreamingExtractor::new(options).unwrap();
+    for chunk in bytes.chunks(97) {
+        streaming.write(chunk).unwrap();
+    }
+    let article: Article = serde_wasm_bindgen::from_value(streaming.end().unwrap()).unwrap();
+    let whole: Article = serde_wasm_bindgen::from_value(
+        wasm::extract(PAGE, serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides")).unwrap()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(article, whole);
+    assert!(article.text.contains("— “free for all”"));
+    // Used up: a second end is an error, not a panic.
+    let again = streaming.end();
+    assert!(again.is_err());
+}
