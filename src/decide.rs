@@ -426,6 +426,15 @@ impl<'a> Attempt<'a> {
             if len < 25 {
                 continue;
             }
+            // A block whose own class names it clutter (a newsletter prompt, a share bar)
+            // does not vote for the article: hundreds of them under one wrapper would
+            // outvote it.
+            if self.flags.weight_classes && n.attrs[0] != n.attrs[2] {
+                let tokens = || self.summary.tokens(n);
+                if rules::token_rule(tokens()).is_some() && !tokens().any(rules::is_content_token) {
+                    continue;
+                }
+            }
             let content = 1.0 + f64::from(commas) + f64::from((len / 100).min(3));
             let mut level = 0;
             let mut a = first;

@@ -10,6 +10,20 @@ use clap::{Parser, Subcommand, ValueEnum};
 use lectern::report::{Replay, Report};
 use lectern::{extract, Article, Options};
 
+/// `println!` for the run_* functions: ends quietly when the reader of the output has gone
+/// (`lectern explain page.html | head`), and reports other write errors, never panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(format!("cannot write the output: {e}"));
+        }
+    }};
+}
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -128,7 +142,7 @@ fn run_extract(file: &str, url: Option<String>, charset: Option<String>, format:
         Format::Json => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n",
         Format::Html => standalone_page(&article),
     };
-    print!("{out}");
+    say!("{}", out.trim_end_matches('\n'));
     Ok(())
 }
 
@@ -170,11 +184,11 @@ fn run_explain(file: &str, url: Option<String>, page: bool) -> Result<(), String
     let removed = if page { lectern::declutter(&html, &options) } else { extract(&html, &options).map(|a| a.removed) };
     let removed = removed.map_err(|e| e.to_string())?;
     if removed.is_empty() {
-        println!("nothing removed");
+        say!("nothing removed");
     }
     for r in &removed {
         let words: Vec<&str> = r.text.split_whitespace().take(12).collect();
-        println!("{:<12} {:<8} {:<45} {}", r.category.name(), r.tag, r.reason, words.join(" "));
+        say!("{:<12} {:<8} {:<45} {}", r.category.name(), r.tag, r.reason, words.join(" "));
     }
     Ok(())
 }
@@ -193,37 +207,37 @@ fn run_replay(path: &Path, format: ReplayFormat) -> Result<(), String> {
     let replay = Replay::compare(&report, &today);
     if let ReplayFormat::Json = format {
         let out = serde_json::json!({ "replay": replay, "article": today });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        say!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
     let about: Vec<&str> =
         [report.kind.as_deref(), report.created.as_deref(), report.extension_version.as_deref()].into_iter().flatten().collect();
-    println!("report: {} ({})", report.url, about.join(", "));
+    say!("report: {} ({})", report.url, about.join(", "));
     if let Some(comment) = report.comment.as_deref().filter(|c| !c.trim().is_empty()) {
-        println!("comment: {comment}");
+        say!("comment: {comment}");
     }
     let short = |s: &str| s.chars().take(100).collect::<String>();
     match (&report.article, replay.unchanged()) {
-        (None, _) => println!("article: not recorded in the report; today: {} words", today.word_count),
-        (Some(_), true) => println!("article: unchanged ({} words)", today.word_count),
+        (None, _) => say!("article: not recorded in the report; today: {} words", today.word_count),
+        (Some(_), true) => say!("article: unchanged ({} words)", today.word_count),
         (Some(then), false) => {
-            println!("article: changed ({} → {} words)", then.word_count, today.word_count);
+            say!("article: changed ({} → {} words)", then.word_count, today.word_count);
             for (field, a, b) in &replay.metadata {
-                println!("  {field}: {a:?} → {b:?}");
+                say!("  {field}: {a:?} → {b:?}");
             }
             for p in &replay.gone {
-                println!("  - {}", short(p));
+                say!("  - {}", short(p));
             }
             for p in &replay.new {
-                println!("  + {}", short(p));
+                say!("  + {}", short(p));
             }
         }
     }
     if !replay.marks.is_empty() {
         let honoured = replay.marks.iter().filter(|(_, ok)| *ok).count();
-        println!("marks: {honoured} of {} as the reader wants", replay.marks.len());
+        say!("marks: {honoured} of {} as the reader wants", replay.marks.len());
         for (mark, ok) in &replay.marks {
-            println!("  {} should be {}: {}", if *ok { "ok  " } else { "FAIL" }, mark.should, short(&mark.text));
+            say!("  {} should be {}: {}", if *ok { "ok  " } else { "FAIL" }, mark.should, short(&mark.text));
         }
     }
     Ok(())
@@ -242,7 +256,7 @@ fn run_fixture(path: &Path, dir: &Path, force: bool) -> Result<(), String> {
         let file = dir.join(name);
         std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
-    println!(
+    say!(
         "wrote {}: {} marks, metadata {}; `cargo test --test fixtures` now checks it",
         dir.display(),
         report.marks.len(),
@@ -314,6 +328,6 @@ fn run_batch(corpus: &Path, out: &Path, meta: Option<&Path>) -> Result<(), Strin
         std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     let secs = spent.as_secs_f64().max(1e-9);
-    println!("{} pages in {:.3} s: {:.1} pages/s, {:.1} MB/s", ids.len(), secs, ids.len() as f64 / secs, bytes as f64 / 1e6 / secs);
+    say!("{} pages in {:.3} s: {:.1} pages/s, {:.1} MB/s", ids.len(), secs, ids.len() as f64 / secs, bytes as f64 / 1e6 / secs);
     Ok(())
 }

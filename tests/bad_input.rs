@@ -500,3 +500,18 @@ fn nul_and_control_characters() {
     assert_paragraphs(&a, "control characters");
     assert!(!a.content.contains('\u{0}'), "NUL in content");
 }
+
+#[test]
+fn thousands_of_clutter_blocks_do_not_outvote_the_article() {
+    // 2 500 newsletter prompts and share bars in one wrapper after the article: each is a
+    // short text block, and together they scored far above the article (0 words came out).
+    let prompts = "<div class=\"newsletter\">Subscribe to our newsletter <form><input type=\"email\"><button>Sign up</button></form></div>\
+                   <div class=\"share-bar\">Share this story <a href=\"#\">Facebook</a> <a href=\"#\">X</a></div>"
+        .repeat(2_500);
+    let mut html = page("");
+    let end = html.windows(7).rposition(|w| w == b"</body>").unwrap();
+    html.splice(end..end, format!("<div class=\"below\">{prompts}</div>").into_bytes());
+    let a = timed_extract("2 500 prompts", &html, &Options::new(), Duration::from_secs(20)).expect("a page of prompts");
+    assert_paragraphs(&a, "2 500 prompts");
+    assert!(!a.text.contains("Subscribe to our newsletter"));
+}
