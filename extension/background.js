@@ -93,7 +93,7 @@ async function updateReaderableBadge(tabId, tab) {
     // Nothing while the reader view is on: the badge belongs to it then.
     [{ result: html }] = await api.scripting.executeScript({
       target: { tabId },
-      func: () => (globalThis.__lectern?.saved ? null : document.documentElement.outerHTML),
+      func: () => (Object.hasOwn(globalThis, '__lectern') && globalThis.__lectern.saved ? null : document.documentElement.outerHTML),
     });
   } catch {
     return; // a page that refuses scripts, or a tab closed meanwhile
@@ -122,7 +122,8 @@ async function send(type, tab) {
     // The scripts and stylesheet last as long as the document: inject them on first use only.
     const [{ result: loaded }] = await api.scripting.executeScript({
       target,
-      func: () => Boolean(globalThis.__lectern),
+      // Own: a page element named __lectern shows through to window (DOM clobbering).
+      func: () => Object.hasOwn(globalThis, '__lectern'),
     });
     if (!loaded) {
       await api.scripting.insertCSS({ target, files: ['reader.css'] });
@@ -137,6 +138,253 @@ async function send(type, tab) {
     if (tab) api.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
     return { on: false, error: String(e) };
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Always-reader sites (options page: add, remove; reader view: "Always on this site").
+// Each listed origin is also a granted host permission: the content scripts below run there
+// from document_start, and in Firefox the response itself is rewritten.
+
+const firefox = api.runtime.getURL('').startsWith('moz-extension:');
+/** The permission / match pattern of an origin (patterns have no port). */
+const originPattern = (origin) => {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+};
+
+/** alwaysSites and neverPages, kept here so a request can be decided at once. */
+let lists = { alwaysSites: [], neverPages: [] };
+const listsReady = api.storage.sync
+  .get(['alwaysSites', 'neverPages'])
+  .then((stored) => (lists = lecternSettings(stored)))
+  .catch(() => {});
+/** Pages to show as the site sent them once ("Show original"): "tabId url". */
+const originalOnce = new Set();
+/** Firefox: the article of each tab's streamed page, for its content script: tabId → {url, article, html}. */
+const streamed = new Map();
+
+/** Whether `url` opens as the reader view by itself (a listed origin, not a never page). */
+function alwaysApplies(url) {
+  const origin = lecternOrigin(url);
+  return Boolean(origin && lists.alwaysSites.includes(origin) && !lists.neverPages.includes(lecternPageKey(url)));
+}
+
+// The content scripts for the listed, granted origins; registered again whenever the list
+// or the permissions change (and when the background starts), one update at a time.
+let syncing = Promise.resolve();
+function syncAlwaysScripts() {
+  syncing = syncing.then(async () => {
+    await listsReady;
+    lists = lecternSettings(await api.storage.sync.get(['alwaysSites', 'neverPages']));
+    const patterns = [];
+    for (const origin of lists.alwaysSites) {
+      const pattern = originPattern(origin);
+      if (!patterns.includes(pattern) && (await api.permissions.contains({ origins: [pattern] }))) patterns.push(pattern);
+    }
+    const id = 'lectern-always';
+    const [current] = await api.scripting.getRegisteredContentScripts({ ids: [id] });
+    if (current && JSON.stringify([...current.matches].sort()) === JSON.stringify([...patterns].sort())) return;
+    if (current) await api.scripting.unregisterContentScripts({ ids: [id] });
+    if (!patterns.length) return;
+    await api.scripting.registerContentScripts([
+      {
+        id,
+        matches: patterns,
+        js: ['settings.js', 'content.js', 'always.js'],
+        css: firefox ? ['reader.css'] : ['reader.css', 'always-hide.css'],
+        runAt: 'document_start',
+        allFrames: false,
+      },
+    ]);
+  }).catch((e) => console.warn('Lectern: always-reader scripts', e));
+  return syncing;
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync' || !(changes.alwaysSites || changes.neverPages)) return;
+  const next = {};
+  for (const name of ['alwaysSites', 'neverPages']) if (changes[name]) next[name] = changes[name].newValue;
+  lists = lecternSettings({ ...lists, ...next });
+  if (changes.alwaysSites) syncAlwaysScripts();
+});
+api.permissions.onAdded?.addListener(() => syncAlwaysScripts());
+api.permissions.onRemoved?.addListener(() => syncAlwaysScripts());
+api.runtime.onStartup?.addListener(() => syncAlwaysScripts());
+api.tabs.onRemoved.addListener((tabId) => streamed.delete(tabId));
+syncAlwaysScripts();
+
+async function addNeverPage(url) {
+  const key = lecternPageKey(url);
+  if (!key) return { ok: false };
+  const { neverPages } = lecternSettings(await api.storage.sync.get('neverPages'));
+  if (!neverPages.includes(key)) await api.storage.sync.set({ neverPages: [...neverPages, key].slice(-LECTERN_LIST_LIMITS.neverPages) });
+  return { ok: true };
+}
+
+// Firefox: rewrite an article's response into the reader page as its bytes arrive.
+//
+// Left alone: anything but a GET for a tab's main frame; a status other than 200 (so
+// redirects and errors); a content type other than text/html; a download (Content-
+// Disposition: attachment); an origin not listed, or a never page; the one load after "Show
+// original"; and a response with neither a server address nor a cache hit behind it, which
+// is what a service worker's own answer looks like here. Not detectable from the request's
+// details, so not excluded: a worker that passes a network response through (it still shows
+// the server's address) is streamed like any other; and view-source: carries no flag of its
+// own (untested: WebDriver cannot navigate to view-source:).
+const htmlType = /^\s*text\/html\s*(;|$)/i;
+
+function header(details, name) {
+  return details.responseHeaders?.find((h) => h.name.toLowerCase() === name)?.value ?? '';
+}
+
+function streamable(details) {
+  if (details.method !== 'GET' || details.type !== 'main_frame' || details.tabId < 0) return false;
+  if (details.statusCode !== 200) return false;
+  if (!htmlType.test(header(details, 'content-type'))) return false;
+  if (/^\s*attachment/i.test(header(details, 'content-disposition'))) return false;
+  if (!details.ip && !details.fromCache) return false; // a service worker's response
+  if (!alwaysApplies(details.url)) return false;
+  const once = `${details.tabId} ${lecternPageKey(details.url)}`;
+  if (originalOnce.delete(once)) return false;
+  return true;
+}
+
+/** The charset parameter of a Content-Type header, or undefined. */
+function charsetOf(contentType) {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+}
+
+async function onAlwaysHeaders(details) {
+  await listsReady;
+  if (!streamable(details)) return {};
+  const charset = charsetOf(header(details, 'content-type'));
+  const { url, tabId } = details;
+  const filter = api.webRequest.filterResponseData(details.requestId);
+  /** The original bytes, every one of them, until the decision. */
+  const chunks = [];
+  let extractor = null;
+  let failed = false;
+  const feed = (chunk) => {
+    if (failed || !extractor) return;
+    try {
+      extractor.write(new Uint8Array(chunk));
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const fail = (e) => {
+    failed = true;
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) lectern.__wbg_reset_state?.();
+    try {
+      extractor?.free();
+    } catch {
+      // a reset instance: nothing to free
+    }
+    extractor = null;
+  };
+  const settingsRead = api.storage.sync.get(null).then(lecternSettings, () => lecternSettings());
+  const started = load()
+    .then(async () => {
+      const { images } = await settingsRead;
+      extractor = new lectern.Extractor({ url, charset, markRemoved: true, images });
+      for (const chunk of chunks) feed(chunk);
+    })
+    .catch(fail);
+  filter.ondata = ({ data }) => {
+    chunks.push(data);
+    feed(data);
+  };
+  filter.onstop = async () => {
+    let page = null;
+    try {
+      await started;
+      if (!failed && extractor) {
+        const done = extractor;
+        extractor = null;
+        let article;
+        try {
+          article = done.end();
+        } finally {
+          try {
+            done.free();
+          } catch {
+            // a reset instance: nothing to free
+          }
+        }
+        if (article.readerable && article.text?.trim()) {
+          const settings = await settingsRead;
+          // The page as the site sent it, for a problem report (by the header's charset only).
+          let original = null;
+          try {
+            original = new TextDecoder(charset || 'utf-8').decode(await new Blob(chunks).arrayBuffer());
+          } catch {
+            // a charset TextDecoder does not know
+          }
+          page = readerPage(article, settings);
+          streamed.set(tabId, { url: lecternPageKey(url), article, html: original });
+        }
+      }
+    } catch (e) {
+      fail(e);
+      page = null;
+    }
+    try {
+      if (page) filter.write(new TextEncoder().encode(page));
+      else for (const chunk of chunks) filter.write(chunk);
+    } finally {
+      filter.close();
+    }
+  };
+  filter.onerror = () => fail(new Error(filter.error));
+  return {};
+}
+
+if (firefox && api.webRequest?.filterResponseData) {
+  api.webRequest.onHeadersReceived.addListener(onAlwaysHeaders, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] }, [
+    'blocking',
+    'responseHeaders',
+  ]);
+}
+
+const escapeHtml = (text) =>
+  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/**
+ * The streamed reader page: complete, UTF-8 (a BOM first: it outranks the charset of the
+ * response's Content-Type header, which still names the site's encoding), no script allowed
+ * (a meta CSP: the headers left before the body was known), the article as the reader view
+ * shows it minus its toolbar, which always.js adds. reader.css comes with the content script
+ * registration, so no extension file needs to be web-accessible.
+ */
+function readerPage(article, settings) {
+  const minutes = Math.max(1, Math.round(article.reading_minutes || 0));
+  let date = '';
+  const published = new Date(article.published_time ?? '');
+  if (!Number.isNaN(published.getTime())) {
+    const options = { year: 'numeric', month: 'long', day: 'numeric' };
+    if (/^\d{4}-\d\d-\d\d$/.test(article.published_time)) options.timeZone = 'UTC';
+    try {
+      date = published.toLocaleDateString(article.lang || undefined, options);
+    } catch {
+      date = published.toLocaleDateString(undefined, options);
+    }
+  }
+  const meta = [article.byline, date, api.i18n.getMessage('minutesRead', [String(minutes)])].filter(Boolean).join(' · ');
+  const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';
+  const dir = article.dir ? ` dir="${escapeHtml(article.dir)}"` : '';
+  const style = `--lectern-size:${settings.fontSize}px;--lectern-width:${settings.lineWidth}ch;--lectern-leading:${settings.lineHeight}`;
+  return `\ufeff<!doctype html>
+<html data-lectern-streamed class="lectern-active"${lang}${dir}><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(article.title)}</title></head>
+<body style="margin:0"><div id="lectern-reader" data-lectern-prerender data-theme="${escapeHtml(settings.theme)}" data-font="${escapeHtml(settings.font)}" data-align="${escapeHtml(settings.align)}" style="${style}" lang="${escapeHtml(t('locale'))}" dir="${escapeHtml(t('@@bidi_dir'))}">
+<main class="lectern-page"${lang}${dir}><header class="lectern-header">
+${article.site_name ? `<p class="lectern-site">${escapeHtml(article.site_name)}</p>` : ''}
+<h1 class="lectern-title">${escapeHtml(article.title)}</h1>
+<p class="lectern-meta">${escapeHtml(meta)}</p></header>
+<article class="lectern-content">${article.content}</article></main></div></body></html>
+`;
 }
 
 const ACTIONS = { 'toggle-reader': 'toggle', 'declutter-page': 'declutter' };
@@ -173,6 +421,36 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return answer(findClutter(message.html, message.url));
     case 'report':
       return answer(saveReport(message.report));
+    case 'always-check': // Chrome's fast path, at document_start
+      return answer(
+        listsReady.then(async () => ({
+          go: alwaysApplies(message.url),
+          settings: await api.storage.sync.get(null),
+        })),
+      );
+    case 'always-streamed': {
+      const entry = streamed.get(sender.tab?.id);
+      if (!entry || entry.url !== lecternPageKey(message.url)) return answer(Promise.resolve({ ok: false }));
+      return answer(
+        Promise.all([readerTemplate(), api.storage.sync.get(null)]).then(([template, settings]) => ({
+          ok: true,
+          article: entry.article,
+          html: entry.html,
+          template,
+          settings,
+        })),
+      );
+    }
+    case 'always-original':
+      if (sender.tab) originalOnce.add(`${sender.tab.id} ${lecternPageKey(message.url)}`);
+      return answer(Promise.resolve({ ok: true }));
+    case 'always-never':
+      return answer(addNeverPage(message.url));
+    case 'always-ask': {
+      const origin = lecternOrigin(message.origin);
+      if (!origin) return false;
+      return answer(api.tabs.create({ url: api.runtime.getURL(`options.html#always=${encodeURIComponent(origin)}`) }).then(() => ({ ok: true })));
+    }
     default:
       return false;
   }
@@ -181,3 +459,5 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // For tests: the same entries as the toolbar button and the "Declutter page" command.
 globalThis.lecternToggle = (tab) => send('toggle', tab);
 globalThis.lecternDeclutter = (tab) => send('declutter', tab);
+// For tests: wait until the always-reader content scripts match the stored list.
+globalThis.lecternSyncAlways = () => syncAlwaysScripts();

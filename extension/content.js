@@ -3,10 +3,11 @@
 // off gives back the very same page: same nodes, scroll position, typed values, playing media.
 // Its second mode, "declutter", hides only the clutter on the live page, also reversibly.
 // Injected on demand (after settings.js) and possibly more than once: it sets itself up
-// once, with its state in globalThis.__lectern.
+// once, with its state in globalThis.__lectern. An own property: a page's element named or
+// with the id __lectern shows through to window here too, and must not pass for it.
 'use strict';
 
-if (!globalThis.__lectern) {
+if (!Object.hasOwn(globalThis, '__lectern')) {
   const api = globalThis.browser ?? globalThis.chrome;
   const state = (globalThis.__lectern = {
     /** What show() changed, for restore(); null while the page itself is shown. */
@@ -14,6 +15,20 @@ if (!globalThis.__lectern) {
     /** What declutter() hid, for undoing it; null when nothing is hidden. */
     hidden: null,
     busy: false,
+    /**
+     * How the reader view opened by itself on an always-reader site: null (the reader
+     * asked), 'fast' (Chrome: over the hidden page) or 'streamed' (Firefox: the response
+     * itself was rewritten, so the original page is only a reload away).
+     */
+    always: null,
+    /** Shows an article extracted elsewhere (always.js); `html` is the page as captured. */
+    present(article, template, settings, html, always) {
+      state.always = always;
+      const prerender = document.querySelector('#lectern-reader[data-lectern-prerender]');
+      show(article, template, settings, html);
+      // The streamed page's first paint was the same reader view, without its toolbar.
+      prerender?.remove();
+    },
   });
 
   /** A localized string (the key itself if it is missing, so a gap shows rather than hides). */
@@ -100,6 +115,9 @@ if (!globalThis.__lectern) {
   }
 
   function restore() {
+    // A streamed page holds the reader view only: the original is the site's response.
+    if (state.always === 'streamed') return showOriginal();
+    state.always = null;
     const { saved } = state;
     state.saved = null;
     document.removeEventListener('keydown', onKeyDown, true);
@@ -169,6 +187,7 @@ if (!globalThis.__lectern) {
     }
     slot('original').href = location.href;
     reader.addEventListener('click', onClick);
+    alwaysControls(reader, settings);
 
     const settingsPanel = settingsControls(reader, settings);
     const clutterPanel = clutterControls(reader, article, settings);
@@ -194,6 +213,47 @@ if (!globalThis.__lectern) {
         settingsPanel.flush();
       },
     };
+  }
+
+  /**
+   * The always-reader buttons: "Always on this site" opens the options page's confirmation
+   * (the permission needs a click in an extension page); where the view opened by itself,
+   * "Show original" and "Never on this page" (which also shows the original).
+   */
+  function alwaysControls(reader, settings) {
+    const slot = (name) => reader.querySelector(`.lectern-${name}`);
+    const origin = lecternOrigin(location.href);
+    const always = slot('always');
+    // The reader's own clicks only: the page's scripts can dispatch clicks on these buttons
+    // too, and must not open tabs or put themselves on the never list.
+    const onTrustedClick = (button, action) =>
+      button.addEventListener('click', (event) => {
+        if (event.isTrusted) action();
+      });
+    if (!origin || settings.alwaysSites.includes(origin)) always.remove();
+    else {
+      always.title = t('alwaysButtonTitle');
+      onTrustedClick(always, () => api.runtime.sendMessage({ type: 'always-ask', origin }).catch(() => {}));
+    }
+    if (!state.always) return;
+    // Declutter works on the page under the reader view; a streamed page has none.
+    if (state.always === 'streamed') slot('declutter').hidden = true;
+    slot('show-original').hidden = false;
+    slot('never').hidden = false;
+    onTrustedClick(slot('show-original'), () => showOriginal());
+    onTrustedClick(slot('never'), async () => {
+      await api.runtime.sendMessage({ type: 'always-never', url: location.href }).catch(() => {});
+      showOriginal();
+    });
+  }
+
+  /** The page as the site built it: under a fast-path view it is right here; else reloaded, once. */
+  function showOriginal() {
+    if (state.always !== 'streamed') return restore();
+    api.runtime.sendMessage({ type: 'always-original', url: location.href }).then(
+      () => location.reload(),
+      () => location.reload(),
+    );
   }
 
   /** The toolbar's two panels: one open at a time; Esc closes the open one first. */

@@ -8,9 +8,14 @@ const api = globalThis.browser ?? globalThis.chrome;
 const ALL_SITES = { origins: ['<all_urls>'] };
 const SAVED_SHOWN_MS = 2000;
 
-/** The settings in the form: all but the badge and the report endpoint, which also depend on a permission. */
+/**
+ * The settings in the form: all but the badge, the report endpoint and the always-reader
+ * sites, which also depend on a permission (options-always.js), and the never pages.
+ */
 const FORM_DEFAULTS = Object.freeze(
-  Object.fromEntries(Object.entries(LECTERN_DEFAULTS).filter(([name]) => !['readerableBadge', 'reportEndpoint'].includes(name))),
+  Object.fromEntries(
+    Object.entries(LECTERN_DEFAULTS).filter(([name]) => !['readerableBadge', 'reportEndpoint', 'alwaysSites', 'neverPages'].includes(name)),
+  ),
 );
 
 const form = document.getElementById('settings');

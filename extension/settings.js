@@ -24,7 +24,36 @@ globalThis.LECTERN_DEFAULTS = Object.freeze({
   readerableBadge: false,
   /** Where problem reports are also POSTed ('' keeps them in the browser only). */
   reportEndpoint: '',
+  /** Origins ("https://example.com") whose article pages open as the reader view at once. */
+  alwaysSites: Object.freeze([]),
+  /** Page URLs (no fragment) on those sites that are always shown as the site sent them. */
+  neverPages: Object.freeze([]),
 });
+
+/** How many always-reader sites and never pages are kept (storage.sync holds 8 KB an item). */
+globalThis.LECTERN_LIST_LIMITS = Object.freeze({ alwaysSites: 200, neverPages: 60 });
+
+/** The origin of an http(s) URL or origin string, or null. */
+globalThis.lecternOrigin = function lecternOrigin(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+};
+
+/** An http(s) page URL without its fragment (how neverPages are kept), or null. */
+globalThis.lecternPageKey = function lecternPageKey(value) {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+};
 
 /** [min, max, step] of the numeric settings, shared by the toolbar and the options page. */
 globalThis.LECTERN_LIMITS = Object.freeze({
@@ -58,6 +87,12 @@ globalThis.lecternSettings = function lecternSettings(stored = {}) {
       if (typeof value === 'number' && Number.isFinite(value)) settings[name] = Math.min(max, Math.max(min, value));
     } else if (name in LECTERN_CHOICES) {
       if (LECTERN_CHOICES[name].includes(value)) settings[name] = value;
+    } else if (name in LECTERN_LIST_LIMITS) {
+      if (Array.isArray(value)) {
+        const clean = name === 'alwaysSites' ? (v) => (lecternOrigin(v) === v ? v : null) : (v) => (lecternPageKey(v) === v ? v : null);
+        const items = value.filter((v) => typeof v === 'string').map(clean).filter(Boolean);
+        settings[name] = [...new Set(items)].slice(-LECTERN_LIST_LIMITS[name]);
+      }
     } else if (name === 'keep') {
       if (Array.isArray(value)) settings.keep = value.filter((c) => LECTERN_CATEGORIES.includes(c));
     } else if (typeof value === typeof settings[name]) {

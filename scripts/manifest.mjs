@@ -2,7 +2,9 @@
 // Usage: node scripts/manifest.mjs chrome|firefox extension/manifest.json > dist/<browser>/manifest.json
 // The differences live here and nowhere else:
 // - Chrome runs the background as a service worker and rejects Firefox's settings;
-// - Firefox wants background scripts (web-ext warns on a service_worker it ignores).
+// - Firefox wants background scripts (web-ext warns on a service_worker it ignores);
+// - only Firefox can rewrite a response as it arrives (webRequest.filterResponseData, for
+//   always-reader sites): its package alone carries the webRequest permissions.
 import { readFileSync } from 'node:fs';
 
 const [browser, source] = process.argv.slice(2);
@@ -14,6 +16,7 @@ if (browser === 'chrome') {
   delete manifest.browser_specific_settings;
 } else if (browser === 'firefox') {
   manifest.background = { scripts: scripts ?? [worker], type };
+  manifest.permissions = [...manifest.permissions, 'webRequest', 'webRequestBlocking', 'webRequestFilterResponse'];
 } else {
   console.error(`manifest: unknown browser ${browser}`);
   process.exit(2);

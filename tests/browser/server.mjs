@@ -137,12 +137,91 @@ function silence(seconds) {
   return Buffer.concat([header, data]);
 }
 
+/// Russian paragraphs, for the page served in windows-1251.
+export const CYRILLIC = [
+  'Начальник порта открыл новую морскую стену в понедельник утром, через три года после шторма, который затопил половину старого города и оставил рыбацкий флот на причале на целую неделю.',
+  'Инженеры рассчитали стену на нагон воды, который случается раз в сто лет, а городской совет оплатил её из государственных грантов, местного сбора и кредита, который придётся возвращать двадцать лет.',
+  'Рыбаки, которые добивались строительства стены, говорят, что наконец могут спокойно оставлять лодки в гавани на ночь, хотя некоторых всё ещё тревожит узкий проход в устье реки.',
+  'Следующей весной совет собирается открыть пешеходную дорожку по верху стены, со скамейками, фонарями и небольшим музеем об истории гавани и семей, которые в ней работали.',
+];
+
+/// `text` in windows-1251 (ASCII and the Russian alphabet are all the tests need).
+export function windows1251(text) {
+  return Buffer.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0);
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (code === 0x401) return 0xa8;
+      if (code === 0x451) return 0xb8;
+      if (code === 0xab || code === 0xbb) return code;
+      throw new Error(`windows1251: no byte for ${c}`);
+    }),
+  );
+}
+
+/// The always-reader site's pages (tests/browser/always.test.mjs): an article whose inline
+/// and external scripts mark the page and request a beacon, a home page (not an article)
+/// with a script too, and an article in windows-1251. A page script at the top of each
+/// records, every frame, whether the page's own content was visible: a flash of the
+/// original shows in data-flashed.
+const PROBE = `<script>
+(() => {
+  const root = document.documentElement;
+  const frame = () => {
+    const content = document.getElementById('content');
+    if (content) {
+      const seen = content.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      root.dataset.frames = String((Number(root.dataset.frames) || 0) + 1);
+      if (seen) root.dataset.flashed = root.dataset.flashed || String(performance.now());
+    }
+    if (performance.now() < 5000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();
+</script>`;
+
+export function alwaysArticle(title = 'Sea wall opens') {
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${PROBE}
+<script>document.documentElement.dataset.inline = 'ran'; new Image().src = '/beacon?inline';</script>
+<script src="/always/tracker.js"></script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main id="content"><article><h1>${title}</h1><p class="byline">By Mara Quist</p>
+<div class="share-bar">Share this story <a href="#">Facebook</a> <a href="#">X</a></div>
+${body}
+<aside class="related"><h3>Related articles</h3><ul><li><a href="/a">Storm damage report</a></li><li><a href="/b">Harbour budget</a></li></ul></aside>
+</article></main>
+<footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
+}
+
+export function alwaysHome() {
+  const items = Array.from({ length: 12 }, (_, i) => `<li><a href="/always/story-${i}">Story number ${i + 1} of the day</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour Gazette</title>${PROBE}
+<script>document.documentElement.dataset.inline = 'ran';</script></head>
+<body><header><a href="/">Harbour Gazette</a></header>
+<main id="content"><h1>Today</h1><ul>${items}</ul><form action="/search"><input name="q"><button>Search</button></form></main>
+<footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
+}
+
+export function alwaysCyrillic() {
+  const body = CYRILLIC.map((p) => `<p>${p}</p>`).join('\n');
+  return windows1251(`<!doctype html><html lang="ru"><head><title>Морская стена открыта</title></head>
+<body><main id="content"><article><h1>Морская стена открыта</h1>
+${body}
+</article></main></body></html>`);
+}
+
+/// Every request the server answered, in order: {method, path, time} (performance.now()).
+export const REQUESTS = [];
+
 /// Problem reports POSTed to /reports (the parsed JSON bodies), for the report tests.
 export const RECEIVED_REPORTS = [];
 
 export function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    REQUESTS.push({ method: req.method, path: url.pathname + url.search, time: performance.now() });
     if (req.method === 'POST' && url.pathname === '/reports') {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
@@ -154,6 +233,29 @@ export function startServer() {
     }
     if (url.pathname === '/reports-broken') {
       res.writeHead(500, 'Internal Server Error').end();
+      return;
+    }
+    if (url.pathname === '/beacon') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname.startsWith('/always/')) {
+      const html = { 'content-type': 'text/html; charset=utf-8' };
+      const name = url.pathname.slice('/always/'.length);
+      if (name === 'article' || name === 'article-fail' || name === 'article-slow') res.writeHead(200, html).end(alwaysArticle());
+      else if (name === 'home') res.writeHead(200, html).end(alwaysHome());
+      else if (name === 'cyrillic') res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(alwaysCyrillic());
+      else if (name === 'moved') res.writeHead(302, { location: '/always/article' }).end();
+      else if (name === 'tracker.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' });
+        res.end("document.documentElement.dataset.external = 'ran'; fetch('/beacon?external');");
+      } else if (name.startsWith('fixture/')) {
+        // A fixture with a counter in each of its inline scripts: how many page scripts ran.
+        const file = join(root, name.slice('fixture/'.length), 'source.html');
+        if (!existsSync(file)) return res.writeHead(404).end();
+        const count = "document.documentElement.dataset.scripts = (Number(document.documentElement.dataset.scripts) || 0) + 1;";
+        res.writeHead(200, html).end(readFileSync(file, 'utf8').replace(/<script>/g, `<script>${count}`));
+      } else res.writeHead(404).end();
       return;
     }
     if (url.pathname === '/article') {
