@@ -164,7 +164,16 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
       fill(slot('site'), article.site_name);
       fill(slot('title'), title);
       fill(slot('meta'), meta.filter(Boolean).join(' · '));
-      slot('content').append(...parse(article.content).body.childNodes);
+      const content = parse(article.content).body;
+      // Images of removed blocks load only once their block is shown: hidden, they would
+      // still be fetched (the inert parse above fetches nothing).
+      for (const image of content.querySelectorAll('[data-lectern-removed] img')) {
+        for (const name of ['src', 'srcset']) {
+          if (image.hasAttribute(name)) image.setAttribute(`data-lectern-${name}`, image.getAttribute(name));
+          image.removeAttribute(name);
+        }
+      }
+      slot('content').append(...content.childNodes);
     } else {
       slot('header').remove();
       slot('content').replaceChildren();
@@ -399,6 +408,14 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
         else if (block.label) {
           block.label.remove();
           block.label = null;
+        }
+      }
+      for (const image of reader.querySelectorAll('.lectern-content img[data-lectern-src], .lectern-content img[data-lectern-srcset]')) {
+        if (image.closest('[data-lectern-removed][hidden]')) continue;
+        for (const name of ['srcset', 'src']) {
+          const value = image.getAttribute(`data-lectern-${name}`);
+          if (value !== null) image.setAttribute(name, value);
+          image.removeAttribute(`data-lectern-${name}`);
         }
       }
     };
