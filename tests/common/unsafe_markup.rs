@@ -191,8 +191,9 @@ pub fn unsafe_markup(content: &str, name: &str) -> Vec<String> {
                 errors.push(format!("[{name}] <{tag}> has a strange attribute name {attr:?}"));
             }
             let url = normalized_url(&value);
+            // A scheme runs only at the start of a value ("https://site/javascript:x" is a path).
             for scheme in ["javascript:", "vbscript:", "data:text", "livescript:", "data:application", "data:image/svg"] {
-                if url.contains(scheme) {
+                if url.starts_with(scheme) {
                     errors.push(format!("[{name}] <{tag} {attr}> carries {scheme} ({value:?})"));
                 }
             }
