@@ -470,6 +470,12 @@ impl Writer<'_> {
     /// real source is remembered, so its `<noscript>` copy can stand in.
     fn image(&mut self, attrs: &[(String, String)]) {
         let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        // A 1×1 image is a tracking pixel or a spacer: never content, and loading it tells
+        // the site the page was read.
+        let tiny = |name: &str| get(name).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()).is_some_and(|v| v <= 1.0);
+        if tiny("width") && tiny("height") {
+            return;
+        }
         let mut src = get("src").and_then(|s| sanitize::image_url(s, self.base));
         let lazy = rules::LAZY_SRC_ATTRS.iter().find_map(|a| get(a).and_then(|s| sanitize::image_url(s, self.base)));
         if lazy.is_some() {

@@ -100,8 +100,9 @@ pub fn plain_value_ok(value: &str) -> bool {
 }
 
 /// The prefix of every `id` in reader output: in-page links keep working (footnotes,
-/// tables of contents) while the article cannot clobber the page's or the extension's ids.
-pub const ID_PREFIX: &str = "lectern-";
+/// tables of contents) while the article cannot clobber the page's ids, nor take one of
+/// the extension's own (`lectern-notice`, `lectern-settings`…: none starts with this).
+pub const ID_PREFIX: &str = "lectern-a-";
 
 /// An element id for reader output: the page's id behind `ID_PREFIX`.
 pub fn anchor_id(raw: &str) -> Option<String> {
@@ -266,8 +267,8 @@ mod tests {
     #[test]
     fn relative_links_resolve() {
         assert_eq!(link_url("../about?a=1&amp;b=2", Some(&base())).as_deref(), Some("https://news.example/about?a=1&b=2"));
-        assert_eq!(link_url("#fn1", Some(&base())).as_deref(), Some("#lectern-fn1"));
-        assert_eq!(anchor_id(" fn1 ").as_deref(), Some("lectern-fn1"));
+        assert_eq!(link_url("#fn1", Some(&base())).as_deref(), Some("#lectern-a-fn1"));
+        assert_eq!(anchor_id(" fn1 ").as_deref(), Some("lectern-a-fn1"));
         assert_eq!(anchor_id("two words"), None);
         assert_eq!(link_url("/x", None).as_deref(), Some("/x"));
     }

@@ -131,9 +131,9 @@ test('footnote links scroll within the reader view and do not leave it', async (
   await page.goto(`${base}/fixtures/fm09-footnotes-math/`);
   await toggle(page);
   await readerText(page);
-  await page.click('#lectern-reader a[href="#lectern-fn3"]');
+  await page.click('#lectern-reader a[href="#lectern-a-fn3"]');
   await page.waitForFunction(() => {
-    const box = document.getElementById('lectern-fn3')?.getBoundingClientRect();
+    const box = document.getElementById('lectern-a-fn3')?.getBoundingClientRect();
     return box && box.top >= 0 && box.top < window.innerHeight;
   });
   assert.equal(await page.evaluate(() => location.hash), '', 'the page URL is untouched');

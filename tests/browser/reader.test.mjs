@@ -58,7 +58,7 @@ before(async () => {
     // background has answered, before Lectern acts on the answer.
     writeFileSync(
       join(dir, 'test-hook.js'),
-      `if (!globalThis.__lectern) {
+      `if (!Object.hasOwn(globalThis, '__lectern')) {
   const send = chrome.runtime.sendMessage.bind(chrome.runtime);
   chrome.runtime.sendMessage = async (message) => {
     const reply = await send(message);
