@@ -154,6 +154,13 @@ impl Tag {
         self.is_block() || matches!(self, Tag::Br | Tag::Tr | Tag::Li | Tag::Math | Tag::Video | Tag::Audio)
     }
 
+    /// Elements whose content the tokenizer reads as text, not markup (outside SVG and
+    /// MathML): what lol_html switches to raw text, RCDATA, script data or plaintext for.
+    pub fn is_raw_text(self) -> bool {
+        use Tag::*;
+        matches!(self, Textarea | Title | Plaintext | Script | Style | Iframe | Xmp | Noembed | Noframes | Noscript)
+    }
+
     /// Elements whose content is never article text (and whose text the scan ignores).
     pub fn is_non_content(self) -> bool {
         use Tag::*;

@@ -8,8 +8,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
-use lol_html::{element, DocumentContentHandlers, HtmlRewriter, MemorySettings, Settings};
+use lol_html::html_content::{Element, EndTag};
+use lol_html::{element, HtmlRewriter, MemorySettings, Settings};
 
 use crate::html::Tag;
 use crate::text::decode_attribute;
@@ -275,11 +275,16 @@ struct ScanState {
     implied: Vec<Open<u32>>,
     /// Whether the last character counted was whitespace (runs count once).
     in_space: bool,
+    /// Where the last tag lol_html reported ends: the text after it is read from the
+    /// source when the next tag arrives.
+    cursor: usize,
 }
 
 impl ScanState {
     fn open_element(&mut self, el: &mut Element<'_, '_>, source: &str) -> Option<u32> {
         let location = el.source_location().bytes();
+        self.text_until(source, location.start);
+        self.cursor = location.end;
         let tag = tag_at(source, location.start);
         if matches!(tag, Tag::Html | Tag::Head | Tag::Body) {
             self.read_document_attrs(tag, el);
@@ -444,8 +449,11 @@ impl ScanState {
         }
     }
 
-    /// The element `index` met its end tag at `end`.
-    fn end_tag(&mut self, index: u32, end: u32) {
+    /// The element `index` met its end tag at `location`.
+    fn end_tag(&mut self, index: u32, location: std::ops::Range<usize>, source: &str) {
+        self.text_until(source, location.start);
+        self.cursor = location.end;
+        let end = location.end as u32;
         if let Some(pos) = self.open.position(|&i| i == index) {
             while self.open.len() > pos {
                 if let Some(o) = self.open.pop() {
@@ -474,33 +482,58 @@ impl ScanState {
         close(&mut self.summary.nodes, o, end);
     }
 
-    fn text(&mut self, chunk: &TextChunk<'_>) {
-        let s = chunk.as_str();
-        if s.is_empty() {
-            return;
-        }
-        match chunk.text_type() {
-            TextType::Data => {}
-            TextType::RCData | TextType::ScriptData | TextType::RawText | TextType::PlainText | TextType::CDataSection => {
-                match self.capture {
-                    Some((_, Capture::JsonLd)) => {
-                        if let Some(last) = self.summary.meta.json_ld.last_mut() {
-                            last.push_str(s);
-                        }
+    /// Reads the text between the last tag and the one at `to` straight from the source.
+    /// lol_html would decode every text chunk into a string of its own (a quarter of the
+    /// scan's time); the source already holds it. Comments and the end tags of elements
+    /// closed earlier sit in the text too, and are skipped as a browser's tokenizer would.
+    fn text_until(&mut self, source: &str, to: usize) {
+        let from = self.cursor;
+        let Some(text) = source.get(from..to).filter(|t| !t.is_empty()) else { return };
+        let top = self.open.current().map(|o| o.tag);
+        if top.is_some_and(Tag::is_raw_text) && !self.in_foreign_content() {
+            // Script, style, title… hold text, not markup: only captured, never counted.
+            match self.capture {
+                Some((_, Capture::JsonLd)) => {
+                    if let Some(last) = self.summary.meta.json_ld.last_mut() {
+                        last.push_str(text);
                     }
-                    Some((_, Capture::Title)) => self.summary.meta.title.push_str(s),
-                    _ => {}
                 }
-                return;
+                Some((_, Capture::Title)) => self.summary.meta.title.push_str(text),
+                None => {}
             }
+            return;
         }
         if self.non_content > 0 {
             return;
         }
+        let bytes = text.as_bytes();
+        let (mut run, mut at) = (0, 0);
+        while let Some(lt) = memchr::memchr(b'<', &bytes[at..]) {
+            let lt = at + lt;
+            match markup_len(&bytes[lt..]) {
+                Some(len) => {
+                    self.count_text(&text[run..lt], from + run);
+                    at = lt + len;
+                    run = at;
+                }
+                None => at = lt + 1,
+            }
+        }
+        self.count_text(&text[run..], from + run);
+    }
+
+    fn in_foreign_content(&self) -> bool {
+        self.open.items().iter().any(|o| matches!(o.tag, Tag::Svg | Tag::Math))
+    }
+
+    /// Counts a run of article text that starts at byte `offset` of the source.
+    fn count_text(&mut self, s: &str, offset: usize) {
+        if s.is_empty() {
+            return;
+        }
         let Some(top) = self.open.current().map(|o| o.data as usize) else { return };
         if let Some(h) = self.h1 {
-            // At most the first 1 KiB, cut the same way however the text arrives in chunks:
-            // nothing more once it has been cut.
+            // At most the first 1 KiB.
             let t = &mut self.summary.meta.h1[h].1;
             let mut room = 1024usize.saturating_sub(t.len()).min(s.len());
             while !s.is_char_boundary(room) {
@@ -555,9 +588,27 @@ impl ScanState {
         }
         if node.first_text == NONE {
             if let Some(lead) = s.bytes().position(|b| !b.is_ascii_whitespace()) {
-                node.first_text = (chunk.source_location().bytes().start + lead) as u32;
+                node.first_text = (offset + lead) as u32;
             }
         }
+    }
+}
+
+/// The length of the markup that starts at `s[0] == b'<'` inside text, `None` when the
+/// `<` is text. The HTML tokenizer's data state: comments, `<!…>` and `<?…>`, end tags
+/// (of elements already closed), and start tags lol_html did not report.
+fn markup_len(s: &[u8]) -> Option<usize> {
+    let until =
+        |from: usize, end: &[u8]| s.get(from..).and_then(|rest| memchr::memmem::find(rest, end)).map_or(s.len(), |i| from + i + end.len());
+    match s.get(1..)? {
+        [b'!', b'-', b'-', b'>', ..] => Some(5),
+        [b'!', b'-', b'-', b'-', b'>', ..] => Some(6),
+        [b'!', b'-', b'-', ..] => Some(until(4, b"-->").min(until(4, b"--!>"))),
+        [b'!' | b'?', ..] => Some(until(2, b">")),
+        [b'/', b'>', ..] => Some(3),
+        [b'/', ..] => Some(until(2, b">")),
+        [c, ..] if c.is_ascii_alphabetic() => Some(until(1, b">")),
+        _ => None,
     }
 }
 
@@ -612,26 +663,21 @@ impl Scanner {
         let state = Rc::new(RefCell::new(ScanState { in_space: true, ..ScanState::default() }));
         let source: Rc<RefCell<String>> = Rc::default();
         let on_element = Rc::clone(&state);
-        let on_text = Rc::clone(&state);
         let element_source = Rc::clone(&source);
-        let settings = Settings::new()
-            .with_strict(false)
-            .with_memory_settings(MemorySettings::new())
-            .append_element_content_handler(element!("*", move |el| {
+        let settings = Settings::new().with_strict(false).with_memory_settings(MemorySettings::new()).append_element_content_handler(
+            element!("*", move |el| {
                 let opened = on_element.borrow_mut().open_element(el, &element_source.borrow());
                 if let (Some(index), Some(handlers)) = (opened, el.end_tag_handlers()) {
                     let state = Rc::clone(&on_element);
+                    let source = Rc::clone(&element_source);
                     handlers.push(Box::new(move |end: &mut EndTag<'_>| {
-                        state.borrow_mut().end_tag(index, end.source_location().bytes().end as u32);
+                        state.borrow_mut().end_tag(index, end.source_location().bytes(), &source.borrow());
                         Ok(())
                     }));
                 }
                 Ok(())
-            }))
-            .append_document_content_handler(DocumentContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
-                on_text.borrow_mut().text(t);
-                Ok(())
-            }));
+            }),
+        );
         Scanner { rewriter: HtmlRewriter::new(settings, discard as fn(&[u8])), state, source }
     }
 
@@ -658,6 +704,7 @@ impl Scanner {
         let in_use = || Error::Parse("the scanner is still in use".into());
         let mut state = Rc::try_unwrap(state).map_err(|_| in_use())?.into_inner();
         let source = Rc::try_unwrap(source).map_err(|_| in_use())?.into_inner();
+        state.text_until(&source, source.len());
         let ScanState { ref mut summary, ref mut open, .. } = state;
         let nodes = &mut summary.nodes;
         open.pop_all(|o| close(nodes, o, source.len() as u32));
@@ -668,5 +715,39 @@ impl Scanner {
 impl Default for Scanner {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(html: &str) -> Summary {
+        let mut scanner = Scanner::new();
+        scanner.write(html).unwrap();
+        scanner.end().unwrap().0
+    }
+
+    #[test]
+    fn markup_inside_text_is_not_counted() {
+        let summary = scan("<p>ab<!-- <b>xyz</b> -->cd</span>e<!---->f<?pi x?>g&lt;h < i</p>");
+        let p = summary.nodes.iter().find(|n| n.tag == Tag::P).unwrap();
+        // "abcdefg&lt;h < i": comments, the stray end tag and the processing instruction are skipped.
+        assert_eq!(p.stats.text, "abcdefg&lt;h < i".len() as u32);
+        assert_eq!(summary.nodes.iter().filter(|n| n.tag == Tag::B).count(), 0);
+    }
+
+    #[test]
+    fn raw_text_is_captured_not_counted() {
+        let summary =
+            scan(r#"<title>A &amp; <b>B</b></title><script type="application/ld+json">{"a": "<p>x</p>"}</script><p>one, two</p>"#);
+        assert_eq!(summary.meta.title, "A &amp; <b>B</b>");
+        assert_eq!(summary.meta.json_ld, [r#"{"a": "<p>x</p>"}"#]);
+        let p = summary.nodes.iter().find(|n| n.tag == Tag::P).unwrap();
+        assert_eq!((p.stats.text, p.stats.commas), (8, 1));
+        assert_eq!(
+            p.first_text as usize,
+            r#"<title>A &amp; <b>B</b></title><script type="application/ld+json">{"a": "<p>x</p>"}</script><p>"#.len()
+        );
     }
 }
