@@ -13,6 +13,8 @@ macro_rules! tags {
         const NAMED: &[(&str, Tag)] = &[$(($name, Tag::$variant),)*];
 
         impl Tag {
+            /// How many tags there are, `Other` included: `tag as usize` is below it.
+            pub const COUNT: usize = NAMED.len() + 1;
 
             /// The lowercase tag name (`"*"` for `Other`).
             pub fn name(self) -> &'static str {
@@ -74,6 +76,15 @@ impl Tag {
             return Tag::Other;
         }
         table[bucket(name)].iter().find(|(n, _)| *n == name).map_or(Tag::Other, |&(_, tag)| tag)
+    }
+
+    /// The tag for a tag name as written in the source, in any case.
+    pub fn from_bytes(name: &[u8]) -> Tag {
+        let mut lower = [0u8; 16];
+        let Some(lower) = lower.get_mut(..name.len()) else { return Tag::Other };
+        lower.copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).map_or(Tag::Other, Tag::from_name)
     }
 
     pub fn is_heading(self) -> bool {

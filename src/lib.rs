@@ -12,6 +12,7 @@
 
 mod decide;
 mod encoding;
+mod gap;
 mod html;
 mod metadata;
 mod readerable;

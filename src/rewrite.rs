@@ -7,13 +7,13 @@
 //! offset of their start tag, which is how the decision's marks reach this pass.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
-use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
-use lol_html::{element, DocumentContentHandlers, HtmlRewriter, RewriteStrSettings, Settings};
+use lol_html::html_content::Element;
+use lol_html::{element, HtmlRewriter, RewriteStrSettings, Settings};
 use url::Url;
 
 use crate::decide::{Decision, Mark};
+use crate::gap::{self, Piece};
 use crate::html::Tag;
 use crate::rules;
 use crate::sanitize::{self, Policy};
@@ -31,7 +31,8 @@ pub struct Body {
 
 #[derive(Debug, Clone)]
 struct Frame {
-    id: u32,
+    /// Where its start tag is in the whole source.
+    start: u32,
     /// The end tag to write, for kept elements.
     close: Option<&'static str>,
     /// This element started a skipped (dropped or removed) subtree.
@@ -117,15 +118,19 @@ struct Writer<'a> {
     decision: &'a Decision,
     base: Option<&'a Url>,
     options: &'a Options,
+    /// The article's part of the source, and where it starts in the whole.
+    source: &'a str,
     offset: u32,
+    /// Where the last tag in `source` ends.
+    cursor: usize,
     open: OpenElements<Frame>,
-    next_id: u32,
+    /// Elements being closed by a start or end tag (kept to reuse its allocation).
+    closing: Vec<Open<Frame>>,
     skip: bool,
     /// Inside a removed block written with `Options::mark_removed`: its text is not article text.
     in_marked: bool,
     html: String,
     plain: Plain,
-    pending: String,
     noscript: Option<String>,
     picture_srcset: Option<String>,
     last_image: Option<LastImage>,
@@ -134,64 +139,38 @@ struct Writer<'a> {
 pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Option<&Url>, options: &Options) -> Body {
     let (start, end) = (decision.range.0 as usize, (decision.range.1 as usize).min(source.len()));
     let Some(slice) = source.get(start..end).filter(|s| !s.is_empty()) else { return Body::default() };
-    // The handlers borrow the summary; lol_html wants 'static closures, so the writer
-    // lives behind Rc<RefCell> and the borrows are scoped to this function.
+    // The start-tag handler borrows the writer, which borrows the summary: both live
+    // in this function (lol_html's local handler types need not be 'static).
     let writer = Writer {
         summary,
         decision,
         base,
         options,
+        source: slice,
         offset: decision.range.0,
+        cursor: 0,
         open: OpenElements::default(),
-        next_id: 0,
+        closing: Vec::new(),
         skip: false,
         in_marked: false,
         html: String::with_capacity(slice.len() / 2),
         plain: Plain::default(),
-        pending: String::new(),
         noscript: None,
         picture_srcset: None,
         last_image: None,
     };
     let writer = RefCell::new(writer);
-    // SAFETY-free lifetime trick avoided: lol_html's local handler types accept non-'static
-    // closures for the element/text handlers; end-tag handlers must be 'static, so they
-    // carry only a frame id and report through a shared queue drained by the next handler.
-    let ended: Rc<RefCell<Vec<u32>>> = Rc::new(RefCell::new(Vec::new()));
     {
-        let on_text = &writer;
-        let on_element = &writer;
-        let ended_el = Rc::clone(&ended);
-        let ended_text = Rc::clone(&ended);
-        let settings = Settings::new()
-            .with_strict(false)
-            .append_element_content_handler(element!("*", |el| {
-                let mut w = on_element.borrow_mut();
-                w.drain_ended(&ended_el);
-                if let Some(id) = w.start(el) {
-                    if let Some(handlers) = el.end_tag_handlers() {
-                        let ended = Rc::clone(&ended_el);
-                        handlers.push(Box::new(move |_: &mut EndTag<'_>| {
-                            ended.borrow_mut().push(id);
-                            Ok(())
-                        }));
-                    }
-                }
-                Ok(())
-            }))
-            .append_document_content_handler(DocumentContentHandlers::default().text(|t: &mut TextChunk<'_>| {
-                let mut w = on_text.borrow_mut();
-                w.drain_ended(&ended_text);
-                w.text(t);
-                Ok(())
-            }));
+        let settings = Settings::new().with_strict(false).append_element_content_handler(element!("*", |el| {
+            writer.borrow_mut().start(el);
+            Ok(())
+        }));
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         // The scan already parsed these bytes; a failure here leaves the partial output.
         let _ = rewriter.write(slice.as_bytes()).and_then(|()| rewriter.end());
     }
     let mut w = writer.into_inner();
-    w.drain_ended(&ended);
-    w.flush();
+    w.read_until(slice.len());
     while let Some(f) = w.open.pop() {
         w.close(f);
     }
@@ -199,27 +178,40 @@ pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Optio
 }
 
 impl Writer<'_> {
-    fn drain_ended(&mut self, ended: &Rc<RefCell<Vec<u32>>>) {
-        let ids: Vec<u32> = std::mem::take(&mut *ended.borrow_mut());
-        for id in ids {
-            self.end(id);
+    /// Reads the source between the last tag and `to` (see [`crate::gap`]): text is
+    /// written, a `<noscript>`'s raw text kept for its image, end tags close their elements.
+    fn read_until(&mut self, to: usize) {
+        let from = self.cursor;
+        if to <= from {
+            return;
         }
-    }
-
-    /// An end tag for the frame `id`: close it and whatever is still open inside it.
-    fn end(&mut self, id: u32) {
-        if let Some(pos) = self.open.position(|f| f.id == id) {
-            self.flush();
-            while self.open.len() > pos {
-                if let Some(f) = self.open.pop() {
-                    self.close(f);
+        self.cursor = to;
+        let source = self.source;
+        let raw = self.open.current().map(|f| f.tag).filter(|t| t.is_raw_text() && !self.open.in_foreign_content());
+        for piece in gap::pieces(source, from, to, raw) {
+            match piece {
+                Piece::Text { text, .. } => self.text(text),
+                Piece::RawText { text } => {
+                    if let Some(buf) = self.noscript.as_mut() {
+                        buf.push_str(text);
+                    }
+                }
+                Piece::EndTag { name, .. } => {
+                    let offset = self.offset;
+                    let named = |start: u32| crate::scan::name_at(source, (start - offset) as usize).eq_ignore_ascii_case(name);
+                    let mut closing = std::mem::take(&mut self.closing);
+                    self.open.close_by_end_tag(name, named, |f| closing.push(f));
+                    for f in closing.drain(..) {
+                        self.close(f);
+                    }
+                    self.closing = closing;
                 }
             }
         }
     }
 
     fn close(&mut self, open: Open<Frame>) {
-        let Open { tag, data: f } = open;
+        let Open { tag, data: f, .. } = open;
         if f.skip_origin {
             self.skip = false;
             if tag == Tag::Noscript {
@@ -256,25 +248,26 @@ impl Writer<'_> {
         self.open.items().iter().rev().find(|f| f.tag == Tag::Table).is_some_and(|f| f.data.layout)
     }
 
-    /// A start tag. Returns the frame id when the element stays open.
-    fn start(&mut self, el: &mut Element<'_, '_>) -> Option<u32> {
-        self.flush();
-        let offset = self.offset + el.source_location().bytes().start as u32;
+    /// A start tag.
+    fn start(&mut self, el: &mut Element<'_, '_>) {
+        let location = el.source_location().bytes();
+        self.read_until(location.start);
+        self.cursor = location.end;
+        let offset = self.offset + location.start as u32;
         let node = self.summary.node_at(offset);
         let tag = match node {
             Some(i) => self.summary.nodes[i].tag,
-            None => Tag::from_name(&el.tag_name()),
+            None => Tag::from_bytes(crate::scan::name_at(self.source, location.start)),
         };
-        let mut implied = vec![];
-        self.open.close_implied_by(tag, |o| implied.push(o));
-        for f in implied {
+        let mut closing = std::mem::take(&mut self.closing);
+        self.open.close_implied_by(tag, |o| closing.push(o));
+        for f in closing.drain(..) {
             self.close(f);
         }
+        self.closing = closing;
         let can_have_content = el.can_have_content();
         let pre = self.in_pre() || tag == Tag::Pre;
-        let id = self.next_id;
-        self.next_id += 1;
-        let mut frame = Frame { id, close: None, skip_origin: false, pre, layout: false, marked: false };
+        let mut frame = Frame { start: offset, close: None, skip_origin: false, pre, layout: false, marked: false };
         if self.skip {
             return self.push(tag, frame, can_have_content);
         }
@@ -298,24 +291,24 @@ impl Writer<'_> {
                     let attrs: Vec<(String, String)> = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
                     self.image(&attrs);
                 }
-                return None;
+                return;
             }
             Tag::Source => {
-                if self.open.items().iter().any(|f| f.tag == Tag::Picture) && self.picture_srcset.is_none() {
+                if self.open.is_open(Tag::Picture) && self.picture_srcset.is_none() {
                     let raw = rules::LAZY_SRCSET_ATTRS.iter().chain(&["srcset"]).find_map(|a| el.get_attribute(a));
                     self.picture_srcset = raw.and_then(|r| sanitize::srcset(&r, self.base));
                 }
-                return None;
+                return;
             }
             Tag::Br => {
                 self.html.push_str("<br>");
                 self.plain.line();
-                return None;
+                return;
             }
             Tag::Hr => {
                 self.html.push_str("<hr>");
                 self.plain.block();
-                return None;
+                return;
             }
             Tag::Iframe | Tag::Video | Tag::Audio | Tag::Embed | Tag::Object => {
                 let src = el.get_attribute("src").or_else(|| el.get_attribute("data-src")).or_else(|| el.get_attribute("data"));
@@ -364,8 +357,8 @@ impl Writer<'_> {
         // a MathML element: written as HTML it would re-parse elsewhere, so only its text stays.
         // Table parts outside a table are ignored by browsers: their text stays, cells as blocks.
         let policy = match sanitize::policy(tag) {
-            Policy::Keep(_) if !tag.is_mathml() && self.open.items().iter().any(|f| f.tag == Tag::Math) => Policy::Unwrap,
-            Policy::Keep(_) if tag.is_table_part() && !self.open.items().iter().any(|f| f.tag == Tag::Table) => {
+            Policy::Keep(_) if !tag.is_mathml() && self.open.is_open(Tag::Math) => Policy::Unwrap,
+            Policy::Keep(_) if tag.is_table_part() && !self.open.is_open(Tag::Table) => {
                 if matches!(tag, Tag::Td | Tag::Th | Tag::Caption) {
                     Policy::Keep("div")
                 } else {
@@ -398,7 +391,7 @@ impl Writer<'_> {
     /// A removed block, written with its content and `data-lectern-removed` (its element
     /// index, as in `Removed::element`) so the reader view can show it on demand. A tag the
     /// sanitizer unwraps becomes a `<div>` or `<span>` to carry the mark; one it drops stays out.
-    fn start_marked(&mut self, tag: Tag, node: usize, mut frame: Frame, el: &Element<'_, '_>) -> Option<u32> {
+    fn start_marked(&mut self, tag: Tag, node: usize, mut frame: Frame, el: &Element<'_, '_>) {
         let name = match sanitize::policy(tag) {
             Policy::Drop => return self.skip_from(tag, frame, true),
             Policy::Keep(name) => name,
@@ -415,19 +408,16 @@ impl Writer<'_> {
         self.push(tag, frame, true)
     }
 
-    fn push(&mut self, tag: Tag, frame: Frame, can_have_content: bool) -> Option<u32> {
-        if !can_have_content {
-            return None;
+    fn push(&mut self, tag: Tag, frame: Frame, can_have_content: bool) {
+        if can_have_content {
+            self.open.push(tag, frame.start, frame);
         }
-        let id = frame.id;
-        self.open.push(tag, frame);
-        Some(id)
     }
 
-    fn skip_from(&mut self, tag: Tag, mut frame: Frame, can_have_content: bool) -> Option<u32> {
+    fn skip_from(&mut self, tag: Tag, mut frame: Frame, can_have_content: bool) {
         if !can_have_content {
             self.noscript = None;
-            return None;
+            return;
         }
         frame.skip_origin = true;
         self.skip = true;
@@ -539,39 +529,16 @@ impl Writer<'_> {
         self.image(&attrs);
     }
 
-    fn text(&mut self, chunk: &TextChunk<'_>) {
-        match chunk.text_type() {
-            TextType::Data => {}
-            TextType::RawText => {
-                if let Some(buf) = self.noscript.as_mut() {
-                    buf.push_str(chunk.as_str());
-                }
-                return;
-            }
-            _ => return,
-        }
+    /// Text between tags, raw: decoded, escaped and written where it is kept.
+    fn text(&mut self, raw: &str) {
         if self.skip || self.open.is_empty() {
             return;
         }
-        self.pending.push_str(chunk.as_str());
-        if chunk.last_in_text_node() {
-            self.flush();
+        let text = decode_entities(raw);
+        let pre = self.in_pre();
+        escape_text(&text, !pre, &mut self.html);
+        if !self.in_marked {
+            self.plain.push(&text, pre);
         }
-    }
-
-    /// Writes the text collected since the last tag.
-    fn flush(&mut self) {
-        if self.pending.is_empty() {
-            return;
-        }
-        if !self.skip && !self.open.is_empty() {
-            let text = decode_entities(&self.pending);
-            let pre = self.in_pre();
-            escape_text(&text, !pre, &mut self.html);
-            if !self.in_marked {
-                self.plain.push(&text, pre);
-            }
-        }
-        self.pending.clear();
     }
 }

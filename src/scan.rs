@@ -8,9 +8,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lol_html::html_content::{Element, EndTag};
+use lol_html::html_content::Element;
 use lol_html::{element, HtmlRewriter, MemorySettings, Settings};
 
+use crate::gap::{self, Piece};
 use crate::html::Tag;
 use crate::text::decode_attribute;
 use crate::tree::{Open, OpenElements};
@@ -271,8 +272,10 @@ struct ScanState {
     /// Open `<h1>` whose text is being collected (index into `meta.h1`).
     h1: Option<usize>,
     capture: Option<(u32, Capture)>,
-    /// Elements closed implicitly by the element being opened (kept to reuse its allocation).
-    implied: Vec<Open<u32>>,
+    /// `<html>` (bit 1) and `<body>` (bit 2) met already.
+    seen_root: u8,
+    /// Elements being closed by a start or end tag (kept to reuse its allocation).
+    closing: Vec<Open<u32>>,
     /// Whether the last character counted was whitespace (runs count once).
     in_space: bool,
     /// Where the last tag lol_html reported ends: the text after it is read from the
@@ -281,27 +284,30 @@ struct ScanState {
 }
 
 impl ScanState {
-    fn open_element(&mut self, el: &mut Element<'_, '_>, source: &str) -> Option<u32> {
+    fn open_element(&mut self, el: &mut Element<'_, '_>, source: &str) {
         let location = el.source_location().bytes();
-        self.text_until(source, location.start);
+        self.read_until(source, location.start);
         self.cursor = location.end;
         let tag = tag_at(source, location.start);
         if matches!(tag, Tag::Html | Tag::Head | Tag::Body) {
             self.read_document_attrs(tag, el);
             if tag == Tag::Body || tag == Tag::Html {
                 // Browsers merge repeated <html>/<body>; keep the first as the node.
-                if self.summary.nodes.iter().any(|n| n.tag == tag) {
-                    return None;
+                let bit = if tag == Tag::Html { 1 } else { 2 };
+                if self.seen_root & bit != 0 {
+                    self.open.push_token(tag, location.start as u32);
+                    return;
                 }
+                self.seen_root |= bit;
             }
         }
         let start = location.start as u32;
-        let mut implied = std::mem::take(&mut self.implied);
-        self.open.close_implied_by(tag, |o| implied.push(o));
-        for o in implied.drain(..) {
+        let mut closing = std::mem::take(&mut self.closing);
+        self.open.close_implied_by(tag, |o| closing.push(o));
+        for o in closing.drain(..) {
             self.closed(o, start);
         }
-        self.implied = implied;
+        self.closing = closing;
         let nodes = &mut self.summary.nodes;
         let parent = self.open.current().map_or(NONE, |o| o.data);
         let depth = self.open.len() as u32;
@@ -316,9 +322,7 @@ impl ScanState {
                 self.summary.meta.json_ld.push(String::new());
                 self.capture = Some((index, Capture::JsonLd));
             }
-            Tag::Title
-                if self.summary.meta.title.is_empty() && !self.open.items().iter().any(|o| matches!(o.tag, Tag::Svg | Tag::Math)) =>
-            {
+            Tag::Title if self.summary.meta.title.is_empty() && !self.open.in_foreign_content() => {
                 self.capture = Some((index, Capture::Title));
             }
             Tag::H1 if self.non_content == 0 => {
@@ -329,7 +333,7 @@ impl ScanState {
         }
         self.summary.nodes.push(node);
         if el.can_have_content() {
-            self.open.push(tag, index);
+            self.open.push(tag, start, index);
             if tag.is_non_content() {
                 self.non_content += 1;
             }
@@ -339,11 +343,8 @@ impl ScanState {
             if tag.is_heading() {
                 self.headings += 1;
             }
-            Some(index)
         } else {
-            let nodes = &mut self.summary.nodes;
-            close(nodes, Open { tag, data: index }, start);
-            None
+            close(&mut self.summary.nodes, Open { tag, start, data: index }, start);
         }
     }
 
@@ -449,20 +450,6 @@ impl ScanState {
         }
     }
 
-    /// The element `index` met its end tag at `location`.
-    fn end_tag(&mut self, index: u32, location: std::ops::Range<usize>, source: &str) {
-        self.text_until(source, location.start);
-        self.cursor = location.end;
-        let end = location.end as u32;
-        if let Some(pos) = self.open.position(|&i| i == index) {
-            while self.open.len() > pos {
-                if let Some(o) = self.open.pop() {
-                    self.closed(o, end);
-                }
-            }
-        }
-    }
-
     fn closed(&mut self, o: Open<u32>, end: u32) {
         if o.tag.is_non_content() {
             self.non_content = self.non_content.saturating_sub(1);
@@ -482,48 +469,42 @@ impl ScanState {
         close(&mut self.summary.nodes, o, end);
     }
 
-    /// Reads the text between the last tag and the one at `to` straight from the source.
-    /// lol_html would decode every text chunk into a string of its own (a quarter of the
-    /// scan's time); the source already holds it. Comments and the end tags of elements
-    /// closed earlier sit in the text too, and are skipped as a browser's tokenizer would.
-    fn text_until(&mut self, source: &str, to: usize) {
+    /// Reads the source between the last tag and `to` (see [`crate::gap`]): text is
+    /// counted, raw text captured (JSON-LD, `<title>`), end tags close their elements.
+    fn read_until(&mut self, source: &str, to: usize) {
         let from = self.cursor;
-        let Some(text) = source.get(from..to).filter(|t| !t.is_empty()) else { return };
-        let top = self.open.current().map(|o| o.tag);
-        if top.is_some_and(Tag::is_raw_text) && !self.in_foreign_content() {
-            // Script, style, title… hold text, not markup: only captured, never counted.
-            match self.capture {
-                Some((_, Capture::JsonLd)) => {
-                    if let Some(last) = self.summary.meta.json_ld.last_mut() {
-                        last.push_str(text);
+        if to <= from {
+            return;
+        }
+        self.cursor = to;
+        let raw = self.open.current().map(|o| o.tag).filter(|t| t.is_raw_text() && !self.open.in_foreign_content());
+        for piece in gap::pieces(source, from, to, raw) {
+            match piece {
+                Piece::Text { text, at } => {
+                    if self.non_content == 0 {
+                        self.count_text(text, at);
                     }
                 }
-                Some((_, Capture::Title)) => self.summary.meta.title.push_str(text),
-                None => {}
-            }
-            return;
-        }
-        if self.non_content > 0 {
-            return;
-        }
-        let bytes = text.as_bytes();
-        let (mut run, mut at) = (0, 0);
-        while let Some(lt) = memchr::memchr(b'<', &bytes[at..]) {
-            let lt = at + lt;
-            match markup_len(&bytes[lt..]) {
-                Some(len) => {
-                    self.count_text(&text[run..lt], from + run);
-                    at = lt + len;
-                    run = at;
+                Piece::RawText { text } => match self.capture {
+                    Some((_, Capture::JsonLd)) => {
+                        if let Some(last) = self.summary.meta.json_ld.last_mut() {
+                            last.push_str(text);
+                        }
+                    }
+                    Some((_, Capture::Title)) => self.summary.meta.title.push_str(text),
+                    None => {}
+                },
+                Piece::EndTag { name, end } => {
+                    let named = |start: u32| name_at(source, start as usize).eq_ignore_ascii_case(name);
+                    let mut closing = std::mem::take(&mut self.closing);
+                    self.open.close_by_end_tag(name, named, |o| closing.push(o));
+                    for o in closing.drain(..) {
+                        self.closed(o, end as u32);
+                    }
+                    self.closing = closing;
                 }
-                None => at = lt + 1,
             }
         }
-        self.count_text(&text[run..], from + run);
-    }
-
-    fn in_foreign_content(&self) -> bool {
-        self.open.items().iter().any(|o| matches!(o.tag, Tag::Svg | Tag::Math))
     }
 
     /// Counts a run of article text that starts at byte `offset` of the source.
@@ -594,24 +575,6 @@ impl ScanState {
     }
 }
 
-/// The length of the markup that starts at `s[0] == b'<'` inside text, `None` when the
-/// `<` is text. The HTML tokenizer's data state: comments, `<!…>` and `<?…>`, end tags
-/// (of elements already closed), and start tags lol_html did not report.
-fn markup_len(s: &[u8]) -> Option<usize> {
-    let until =
-        |from: usize, end: &[u8]| s.get(from..).and_then(|rest| memchr::memmem::find(rest, end)).map_or(s.len(), |i| from + i + end.len());
-    match s.get(1..)? {
-        [b'!', b'-', b'-', b'>', ..] => Some(5),
-        [b'!', b'-', b'-', b'-', b'>', ..] => Some(6),
-        [b'!', b'-', b'-', ..] => Some(until(4, b"-->").min(until(4, b"--!>"))),
-        [b'!' | b'?', ..] => Some(until(2, b">")),
-        [b'/', b'>', ..] => Some(3),
-        [b'/', ..] => Some(until(2, b">")),
-        [c, ..] if c.is_ascii_alphabetic() => Some(until(1, b">")),
-        _ => None,
-    }
-}
-
 /// Finishes `o`: its end offset and its counts added to its parent.
 fn close(nodes: &mut [Node], o: Open<u32>, end: u32) {
     let i = o.data as usize;
@@ -628,7 +591,7 @@ fn close(nodes: &mut [Node], o: Open<u32>, end: u32) {
 
 /// The tag of the start tag at `at`, read from the source (lol_html's `tag_name()` allocates).
 /// The tag name as written in the start tag at `at`.
-fn name_at(source: &str, at: usize) -> &[u8] {
+pub fn name_at(source: &str, at: usize) -> &[u8] {
     let name = source.as_bytes().get(at + 1..).unwrap_or_default();
     let len = name.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')).unwrap_or(name.len());
     &name[..len]
@@ -640,12 +603,7 @@ pub fn tag_name(source: &str, start: u32) -> String {
 }
 
 fn tag_at(source: &str, at: usize) -> Tag {
-    let name = name_at(source, at);
-    let mut lower = [0u8; 16];
-    let Some(lower) = lower.get_mut(..name.len()) else { return Tag::Other };
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).map_or(Tag::Other, Tag::from_name)
+    Tag::from_bytes(name_at(source, at))
 }
 
 /// The streaming scanner: feed it the page's text in chunks of any size. It keeps the
@@ -666,15 +624,7 @@ impl Scanner {
         let element_source = Rc::clone(&source);
         let settings = Settings::new().with_strict(false).with_memory_settings(MemorySettings::new()).append_element_content_handler(
             element!("*", move |el| {
-                let opened = on_element.borrow_mut().open_element(el, &element_source.borrow());
-                if let (Some(index), Some(handlers)) = (opened, el.end_tag_handlers()) {
-                    let state = Rc::clone(&on_element);
-                    let source = Rc::clone(&element_source);
-                    handlers.push(Box::new(move |end: &mut EndTag<'_>| {
-                        state.borrow_mut().end_tag(index, end.source_location().bytes(), &source.borrow());
-                        Ok(())
-                    }));
-                }
+                on_element.borrow_mut().open_element(el, &element_source.borrow());
                 Ok(())
             }),
         );
@@ -704,7 +654,7 @@ impl Scanner {
         let in_use = || Error::Parse("the scanner is still in use".into());
         let mut state = Rc::try_unwrap(state).map_err(|_| in_use())?.into_inner();
         let source = Rc::try_unwrap(source).map_err(|_| in_use())?.into_inner();
-        state.text_until(&source, source.len());
+        state.read_until(&source, source.len());
         let ScanState { ref mut summary, ref mut open, .. } = state;
         let nodes = &mut summary.nodes;
         open.pop_all(|o| close(nodes, o, source.len() as u32));

@@ -64,47 +64,34 @@ fn is_scope_boundary(tag: Tag) -> bool {
     matches!(tag, Html | Table | Td | Th | Caption | Template | Object | Marquee | Applet | Button | Svg | Math)
 }
 
-/// An open element: its tag and what the pass attached to it (a node index, an output tag…).
+/// An open element: its tag, where its start tag is in the source, and what the pass
+/// attached to it (a node index, an output tag…).
 #[derive(Debug, Clone)]
 pub struct Open<T> {
     pub tag: Tag,
+    pub start: u32,
     pub data: T,
-}
-
-/// Tags the implied-end rules search the stack for; their open counts let a search that
-/// cannot succeed skip the walk (deeply nested pages would make every walk long).
-const TRACKED: [Tag; 15] = [
-    Tag::P,
-    Tag::Li,
-    Tag::Dd,
-    Tag::Dt,
-    Tag::Tr,
-    Tag::Td,
-    Tag::Th,
-    Tag::Thead,
-    Tag::Tbody,
-    Tag::Tfoot,
-    Tag::Option,
-    Tag::Optgroup,
-    Tag::A,
-    Tag::Svg,
-    Tag::Math,
-];
-
-fn tracked(tag: Tag) -> Option<usize> {
-    TRACKED.iter().position(|&t| t == tag)
 }
 
 /// The stack of open elements, innermost last.
 #[derive(Debug)]
 pub struct OpenElements<T> {
     items: Vec<Open<T>>,
-    open: [u32; TRACKED.len()],
+    /// How many elements of each tag are open: a search for a tag that is not open skips
+    /// the walk (deeply nested pages would make every walk long).
+    open: [u32; Tag::COUNT],
+    /// The elements as lol_html's own stack holds them, (tag, start): start tags push, end
+    /// tags pop, nothing closes implicitly. End tags are matched here, as lol_html matched
+    /// them when it reported end tags: `<a><div><a>…</div>` closes the first `<a>` early in
+    /// `items`, but its `</div>` still ends that inner `<div>`, not an outer one.
+    tokens: Vec<(Tag, u32)>,
+    /// How many elements of each tag `tokens` holds.
+    token_counts: [u32; Tag::COUNT],
 }
 
 impl<T> Default for OpenElements<T> {
     fn default() -> Self {
-        Self { items: Vec::new(), open: [0; TRACKED.len()] }
+        Self { items: Vec::new(), open: [0; Tag::COUNT], tokens: Vec::new(), token_counts: [0; Tag::COUNT] }
     }
 }
 
@@ -125,15 +112,32 @@ impl<T> OpenElements<T> {
         self.items.last()
     }
 
-    pub fn push(&mut self, tag: Tag, data: T) {
-        if let Some(t) = tracked(tag) {
-            self.open[t] += 1;
-        }
-        self.items.push(Open { tag, data });
+    /// Opens an element whose start tag begins at `start`.
+    pub fn push(&mut self, tag: Tag, start: u32, data: T) {
+        self.open[tag as usize] += 1;
+        self.items.push(Open { tag, start, data });
+        self.push_token(tag, start);
+    }
+
+    /// A start tag that opens no element here (a repeated `<body>`), but that an end tag
+    /// can still match.
+    pub fn push_token(&mut self, tag: Tag, start: u32) {
+        self.token_counts[tag as usize] += 1;
+        self.tokens.push((tag, start));
+    }
+
+    /// Whether an element of `tag` is open.
+    pub fn is_open(&self, tag: Tag) -> bool {
+        self.open[tag as usize] > 0
+    }
+
+    /// Whether an `<svg>` or `<math>` is open (their tags do not switch to raw text).
+    pub fn in_foreign_content(&self) -> bool {
+        self.any_open(&[Tag::Svg, Tag::Math])
     }
 
     fn any_open(&self, tags: &[Tag]) -> bool {
-        tags.iter().any(|&t| tracked(t).is_some_and(|i| self.open[i] > 0))
+        tags.iter().any(|&t| self.open[t as usize] > 0)
     }
 
     /// Closes what the start tag `tag` implies, innermost first, calling `close` for each.
@@ -190,9 +194,7 @@ impl<T> OpenElements<T> {
 
     pub fn pop(&mut self) -> Option<Open<T>> {
         let open = self.items.pop()?;
-        if let Some(t) = tracked(open.tag) {
-            self.open[t] -= 1;
-        }
+        self.open[open.tag as usize] -= 1;
         Some(open)
     }
 
@@ -223,9 +225,32 @@ impl<T> OpenElements<T> {
         None
     }
 
-    /// The position of the element carrying `data`, if it is still open.
-    pub fn position(&self, pred: impl Fn(&T) -> bool) -> Option<usize> {
-        self.items.iter().rposition(|o| pred(&o.data))
+    /// Closes what the end tag `</name>` ends, calling `close` for each element, innermost
+    /// first: the element it matches in `tokens` (the innermost of that name) and whatever
+    /// is open inside it, if it is still open. An end tag that matches nothing is ignored.
+    /// `named` tells whether the start tag at an offset has the name, for tags this crate
+    /// does not know (`Tag::Other`).
+    pub fn close_by_end_tag(&mut self, name: &[u8], named: impl Fn(u32) -> bool, close: impl FnMut(Open<T>)) {
+        let tag = Tag::from_bytes(name);
+        if self.token_counts[tag as usize] == 0 {
+            return;
+        }
+        // A search that can fail (an end tag of an unknown name) looks no deeper than this.
+        const OTHER_DEPTH: usize = 512;
+        let found = if tag == Tag::Other {
+            let from_top = self.tokens.iter().rev().take(OTHER_DEPTH).position(|&(t, start)| t == tag && named(start));
+            from_top.map(|i| self.tokens.len() - 1 - i)
+        } else {
+            self.tokens.iter().rposition(|&(t, _)| t == tag)
+        };
+        let Some(pos) = found else { return };
+        let start = self.tokens[pos].1;
+        for (t, _) in self.tokens.drain(pos..) {
+            self.token_counts[t as usize] -= 1;
+        }
+        if let Some(item) = self.items.iter().rposition(|o| o.start == start) {
+            self.pop_to(item, close);
+        }
     }
 }
 
@@ -240,9 +265,9 @@ mod tests {
     #[test]
     fn block_start_closes_open_paragraph() {
         let mut s = OpenElements::default();
-        s.push(Tag::from_name("div"), 0);
-        s.push(Tag::from_name("p"), 1);
-        s.push(Tag::from_name("b"), 2);
+        s.push(Tag::from_name("div"), 0, 0);
+        s.push(Tag::from_name("p"), 1, 1);
+        s.push(Tag::from_name("b"), 2, 2);
         let mut closed = vec![];
         s.close_implied_by(Tag::from_name("div"), |o| closed.push(o.data));
         assert_eq!(closed, vec![2, 1]);
@@ -252,16 +277,16 @@ mod tests {
     #[test]
     fn list_item_closes_sibling_item_not_outer_list_item() {
         let mut s = OpenElements::default();
-        s.push(Tag::from_name("ul"), 0);
-        s.push(Tag::from_name("li"), 1);
-        s.push(Tag::from_name("ul"), 2);
-        s.push(Tag::from_name("li"), 3);
+        s.push(Tag::from_name("ul"), 0, 0);
+        s.push(Tag::from_name("li"), 1, 1);
+        s.push(Tag::from_name("ul"), 2, 2);
+        s.push(Tag::from_name("li"), 3, 3);
         s.close_implied_by(Tag::from_name("li"), |_| {});
         assert_eq!(names(&s), ["ul", "li", "ul"]);
         let mut s2 = OpenElements::default();
-        s2.push(Tag::from_name("ul"), 0);
-        s2.push(Tag::from_name("li"), 1);
-        s2.push(Tag::from_name("ul"), 2);
+        s2.push(Tag::from_name("ul"), 0, 0);
+        s2.push(Tag::from_name("li"), 1, 1);
+        s2.push(Tag::from_name("ul"), 2, 2);
         s2.close_implied_by(Tag::from_name("li"), |_| {});
         assert_eq!(names(&s2), ["ul", "li", "ul"]);
     }
@@ -269,8 +294,8 @@ mod tests {
     #[test]
     fn body_content_closes_unclosed_head() {
         let mut s = OpenElements::default();
-        s.push(Tag::Html, 0);
-        s.push(Tag::Head, 1);
+        s.push(Tag::Html, 0, 0);
+        s.push(Tag::Head, 1, 1);
         s.close_implied_by(Tag::Meta, |_| {});
         assert_eq!(names(&s), ["html", "head"]);
         s.close_implied_by(Tag::Body, |_| {});
@@ -280,13 +305,13 @@ mod tests {
     #[test]
     fn html_block_leaves_unclosed_svg() {
         let mut s = OpenElements::default();
-        s.push(Tag::Div, 0);
-        s.push(Tag::Svg, 1);
-        s.push(Tag::Other, 2);
+        s.push(Tag::Div, 0, 0);
+        s.push(Tag::Svg, 1, 1);
+        s.push(Tag::Other, 2, 2);
         s.close_implied_by(Tag::P, |_| {});
         assert_eq!(names(&s), ["div"]);
-        s.push(Tag::Svg, 3);
-        s.push(Tag::ForeignObject, 4);
+        s.push(Tag::Svg, 3, 3);
+        s.push(Tag::ForeignObject, 4, 4);
         s.close_implied_by(Tag::P, |_| {});
         assert_eq!(names(&s), ["div", "svg", "foreignobject"]);
     }
@@ -294,10 +319,35 @@ mod tests {
     #[test]
     fn paragraph_inside_table_cell_is_not_closed_from_outside() {
         let mut s = OpenElements::default();
-        s.push(Tag::from_name("p"), 0);
-        s.push(Tag::from_name("table"), 1);
-        s.push(Tag::from_name("td"), 2);
+        s.push(Tag::from_name("p"), 0, 0);
+        s.push(Tag::from_name("table"), 1, 1);
+        s.push(Tag::from_name("td"), 2, 2);
         s.close_implied_by(Tag::from_name("p"), |_| {});
         assert_eq!(names(&s), ["p", "table", "td"]);
+    }
+
+    #[test]
+    fn end_tag_ends_the_element_it_was_written_for() {
+        // <div id=0><a id=1><div id=2><a id=3>…</a></div></a></div>: the second <a> closes
+        // the first (and the inner <div>) early; </div> then ends nothing, not the outer <div>.
+        let mut s = OpenElements::default();
+        s.push(Tag::Div, 0, 0);
+        s.push(Tag::A, 1, 1);
+        s.push(Tag::Div, 2, 2);
+        s.close_implied_by(Tag::A, |_| {});
+        s.push(Tag::A, 3, 3);
+        let mut closed = vec![];
+        for name in ["a", "div", "a"] {
+            s.close_by_end_tag(name.as_bytes(), |_| false, |o| closed.push(o.data));
+        }
+        assert_eq!(closed, [3]);
+        assert_eq!(names(&s), ["div"]);
+        s.close_by_end_tag(b"DIV", |_| false, |o| closed.push(o.data));
+        assert_eq!(closed, [3, 0]);
+        // Unknown tags match by name.
+        s.push(Tag::Other, 10, 10);
+        s.push(Tag::Other, 20, 20);
+        s.close_by_end_tag(b"x-outer", |start| start == 10, |o| closed.push(o.data));
+        assert_eq!(closed, [3, 0, 20, 10]);
     }
 }
