@@ -53,7 +53,7 @@ build_cli() {
 
 # Optimizes a wasm-bindgen output for speed, in place (see Cargo.toml's wasm profile).
 optimize_wasm() {
-  npx wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$1" -o "$1"
+  npx wasm-opt -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$1" -o "$1"
 }
 
 build_wasm() {

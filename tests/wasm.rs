@@ -24,7 +24,7 @@ fn field(value: &JsValue, name: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn extract_gives_javascript_the_article() {
     let options = serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides")).unwrap();
-    let value = wasm::extract(PAGE, options).unwrap();
+    let value = wasm::extract(PAGE.into(), options).unwrap();
     assert_eq!(field(&value, "site_name").as_string().as_deref(), Some("Harbour Gazette"));
     // Absent fields are null, not undefined, so JSON and the reader view see them alike.
     assert!(field(&value, "byline").is_null());
@@ -39,15 +39,29 @@ fn extract_gives_javascript_the_article() {
 
 #[wasm_bindgen_test]
 fn options_may_be_left_out_and_bad_options_are_errors() {
-    assert!(wasm::extract(PAGE, JsValue::UNDEFINED).is_ok());
+    assert!(wasm::extract(PAGE.into(), JsValue::UNDEFINED).is_ok());
     let bad = serde_wasm_bindgen::to_value(&Options::new().url("not a url")).unwrap();
-    assert!(wasm::extract(PAGE, bad).is_err());
+    assert!(wasm::extract(PAGE.into(), bad).is_err());
+    // The page must be a string.
+    assert!(wasm::extract(JsValue::NULL, JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+fn any_javascript_string_is_read_whole() {
+    // Astral characters, a lone surrogate (JS strings may hold one: it becomes U+FFFD) and
+    // a page long enough that its bytes outgrow the first wasm memory pages.
+    let paragraph = "<p>Ünïcödé 𝄞 and emoji 🙂 in a sentence long enough to be read as prose, with commas, clauses, and more.</p>";
+    let page = js_sys::JsString::from(format!("<html><body><article>{}</article></body></html>", paragraph.repeat(20_000)));
+    let page = page.concat(&js_sys::JsString::from_char_code1(0xD800));
+    let article: Article = serde_wasm_bindgen::from_value(wasm::extract(page.into(), JsValue::UNDEFINED).unwrap()).unwrap();
+    assert_eq!(article.text.matches("𝄞 and emoji 🙂").count(), 20_000);
 }
 
 #[wasm_bindgen_test]
 fn readerable_check() {
-    assert!(wasm::is_probably_readerable(&PAGE.repeat(3)));
-    assert!(!wasm::is_probably_readerable("<html><body><nav><a href=/>Home</a></nav></body></html>"));
+    assert!(wasm::is_probably_readerable(PAGE.repeat(3).into()).unwrap());
+    assert!(!wasm::is_probably_readerable("<html><body><nav><a href=/>Home</a></nav></body></html>".into()).unwrap());
+    assert!(wasm::is_probably_readerable(JsValue::from(3)).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -61,7 +75,8 @@ fn streamed_bytes_give_the_same_article_decoded_by_the_header_charset() {
     }
     let article: Article = serde_wasm_bindgen::from_value(streaming.end().unwrap()).unwrap();
     let whole: Article = serde_wasm_bindgen::from_value(
-        wasm::extract(PAGE, serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides")).unwrap()).unwrap(),
+        wasm::extract(PAGE.into(), serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides")).unwrap())
+            .unwrap(),
     )
     .unwrap();
     assert_eq!(article, whole);
