@@ -24,13 +24,21 @@ for target in extract readerable; do
   # real structure); -timeout: a page that takes 10 s is a hang; -rss_limit_mb: memory
   # must stay bounded. Each job writes fuzz-<n>.log, read for the totals.
   rm -f fuzz-*.log
+  # libFuzzer exits non-zero when it finds a failing input (left in fuzz/artifacts, checked
+  # below); a build that fails shows as no executions.
   PATH="$tools/bin:$PATH" cargo +nightly fuzz run -O --sanitizer none "$target" "fuzz/corpus/$target" -- \
     -max_total_time="$seconds" -max_len="${MAX_LEN:-8192}" -timeout=10 -rss_limit_mb=2048 -jobs="$jobs" -workers="$jobs" \
-    -print_final_stats=1 >/dev/null 2>&1 || true
+    -print_final_stats=1 >"fuzz-$target.out" 2>&1 || true
   cat fuzz-*.log | grep -E '^(==[0-9]+==|SUMMARY|Done|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb|slowest_unit_time_sec))' || true
   runs=$(cat fuzz-*.log | awk '/stat::number_of_executed_units/ {s += $NF} END {print s + 0}')
   echo "fuzz $target: $runs executions in ${seconds} s with $jobs job(s)"
   rm -f fuzz-*.log
+  if [ "$runs" -eq 0 ]; then
+    echo "fuzz $target: nothing ran; cargo fuzz said:" >&2
+    tail -n 20 "fuzz-$target.out" >&2
+    exit 1
+  fi
+  rm -f "fuzz-$target.out"
   if ls "fuzz/artifacts/$target"/* >/dev/null 2>&1; then
     echo "fuzz $target: found failing inputs in fuzz/artifacts/$target" >&2
     exit 1
