@@ -350,6 +350,17 @@ const escapeHtml = (text) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
+ * The article for the streamed page's first paint: without its removed blocks, which the
+ * page would otherwise render hidden and fetch their images for. always.js builds the full
+ * reader view (removed blocks kept aside) from the article itself.
+ */
+function prerenderedContent(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const block of doc.querySelectorAll('[data-lectern-removed]')) block.remove();
+  return doc.body.innerHTML;
+}
+
+/**
  * The streamed reader page: complete, UTF-8 (a BOM first: it outranks the charset of the
  * response's Content-Type header, which still names the site's encoding), no script allowed
  * (a meta CSP: the headers left before the body was known), the article as the reader view
@@ -383,7 +394,7 @@ function readerPage(article, settings) {
 ${article.site_name ? `<p class="lectern-site">${escapeHtml(article.site_name)}</p>` : ''}
 <h1 class="lectern-title">${escapeHtml(article.title)}</h1>
 <p class="lectern-meta">${escapeHtml(meta)}</p></header>
-<article class="lectern-content">${article.content}</article></main></div></body></html>
+<article class="lectern-content">${prerenderedContent(article.content)}</article></main></div></body></html>
 `;
 }
 

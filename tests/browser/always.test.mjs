@@ -213,7 +213,17 @@ browser.runtime.onMessage.addListener((m, sender) => {
         csp: "script-src 'none'; object-src 'none'",
         charset: 'UTF-8',
       });
+      // The CSP holds: a script the page would add now does not run.
+      const leaked = await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'document.documentElement.dataset.leak = "ran"';
+        document.head.append(script);
+        return document.documentElement.dataset.leak ?? null;
+      });
+      assert.equal(leaked, null, 'an inline script ran in the reader page');
       await new Promise((resolve) => setTimeout(resolve, 300));
+      // Nothing at all: not the related list's thumbnail either (removed blocks are left
+      // out of the streamed page, and kept aside by the reader view).
       assert.deepEqual(pageRequests(from, '/always/article').map((r) => r.path), [], 'the page requested nothing');
       assert.equal(beacons().length, 0, 'no beacon');
       // The toolbar works as in any reader view.

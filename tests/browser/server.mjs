@@ -190,7 +190,7 @@ export function alwaysArticle(title = 'Sea wall opens') {
 <main id="content"><article><h1>${title}</h1><p class="byline">By Mara Quist</p>
 <div class="share-bar">Share this story <a href="#">Facebook</a> <a href="#">X</a></div>
 ${body}
-<aside class="related"><h3>Related articles</h3><ul><li><a href="/a">Storm damage report</a></li><li><a href="/b">Harbour budget</a></li></ul></aside>
+<aside class="related"><h3>Related articles</h3><ul><li><img src="/img/related-thumb.png" alt=""><a href="/a">Storm damage report</a></li><li><a href="/b">Harbour budget</a></li></ul></aside>
 </article></main>
 <footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
 }
