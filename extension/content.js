@@ -69,6 +69,9 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
       restore();
       return { on: false };
     }
+    // One mode at a time: the reader view reads the page as the site built it, not with
+    // its clutter hidden by "declutter page" (hidden blocks would lose their category).
+    if (state.hidden) undoDeclutter();
     const settings = lecternSettings(await api.storage.sync.get(null));
     const html = document.documentElement.outerHTML;
     const reply = await api.runtime.sendMessage({ type: 'extract', html, url: location.href, images: settings.images });

@@ -416,6 +416,22 @@ test('declutter hides the clutter on the live page, whatever its scripts do mean
     assert.deepEqual(await dispatch(page, 'lecternDeclutter'), { on: false });
     assert.equal(await page.locator('#lectern-declutter-notice').count(), 0);
     assert.deepEqual(await snapshot(), before, 'undone from the toolbar too, exactly');
+
+    // The reader view from the decluttered page is the reader view of the page as built
+    // (declutter is undone first), and closing it leaves the page as it was.
+    const categories = () => page.$$eval('#lectern-clutter .lectern-categories input', (inputs) => inputs.map((i) => i.value));
+    await dispatch(page, 'lecternToggle');
+    await page.waitForSelector('#lectern-reader .lectern-content');
+    const fromPage = { categories: await categories(), text: await page.textContent('#lectern-reader .lectern-content') };
+    await dispatch(page, 'lecternToggle');
+    await dispatch(page, 'lecternDeclutter');
+    await page.waitForSelector('#lectern-declutter-notice');
+    assert.deepEqual(await dispatch(page, 'lecternToggle'), { on: true });
+    await page.waitForSelector('#lectern-reader .lectern-content');
+    assert.deepEqual({ categories: await categories(), text: await page.textContent('#lectern-reader .lectern-content') }, fromPage);
+    await dispatch(page, 'lecternToggle');
+    assert.equal(await page.locator('#lectern-declutter-notice').count(), 0);
+    assert.deepEqual(await snapshot(), before, 'the page is back as built, not decluttered');
   } finally {
     await page.close();
   }
