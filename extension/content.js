@@ -627,6 +627,11 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
       undoDeclutter();
       return { on: false };
     }
+    // A streamed page holds the reader view alone: no site page here to declutter.
+    if (state.always === 'streamed') {
+      document.documentElement.append(noticeBox('lectern-notice', 'status', t('declutterStreamed')));
+      return { on: Boolean(state.saved) };
+    }
     if (state.saved) restore();
     // The elements and the HTML are taken in the same task, so the core's element numbers
     // (document order, as serialized) refer to these very nodes, whatever the page's

@@ -95,7 +95,7 @@ describe('Firefox: always-reader site, the response rewritten as it arrives', ()
       writeFileSync(join(dir, 'test-paint.js'), PAINT_PROBE);
       writeFileSync(
         join(dir, 'test-trigger.js'),
-        `for (const type of ['set', 'written', 'toggle']) {
+        `for (const type of ['set', 'written', 'toggle', 'declutter']) {
   document.addEventListener('lectern-test-' + type, async (event) => {
     const reply = await browser.runtime.sendMessage({ type: 'test-' + type, detail: event.detail });
     document.documentElement.setAttribute('data-test-reply', JSON.stringify(reply ?? null));
@@ -140,6 +140,7 @@ browser.runtime.onMessage.addListener((m, sender) => {
     return Promise.resolve(btoa(text));
   }
   if (m.type === 'test-toggle') return globalThis.lecternToggle(sender.tab);
+  if (m.type === 'test-declutter') return globalThis.lecternDeclutter(sender.tab);
   return false;
 });
 `,
@@ -229,6 +230,12 @@ browser.runtime.onMessage.addListener((m, sender) => {
       // The toolbar works as in any reader view.
       await page.click('#lectern-reader .lectern-open-settings');
       await page.waitForSelector('#lectern-settings', { visible: true });
+      // "Declutter page" (its shortcut) has no site page to work on here: it says so, and
+      // the reader view stays (no reload).
+      await page.evaluate(() => (window.stays = true));
+      assert.deepEqual(await ask(page, 'declutter'), { on: true });
+      assert.match(await page.$eval('#lectern-notice', (el) => el.textContent), /Show original/);
+      assert.equal(await page.evaluate(() => window.stays), true, 'the page was not reloaded');
     } finally {
       await page.close();
     }
