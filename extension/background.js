@@ -68,7 +68,7 @@ async function saveReport(report) {
   if (!origin) return { ok: true, id };
   const host = new URL(reportEndpoint).host;
   if (!(await api.permissions.contains({ origins: [origin] }))) {
-    return { ok: true, id, host, error: 'Lectern is not allowed to send there' };
+    return { ok: true, id, host, error: t('reportNotAllowed') };
   }
   return { ok: true, id, host, error: await lecternReports.send(report, reportEndpoint) };
 }

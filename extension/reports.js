@@ -11,21 +11,23 @@ globalThis.lecternReports = (() => {
   /** The largest report accepted: a page's HTML is rarely over a few megabytes. */
   const MAX_BYTES = 64 * 1024 * 1024;
   const KINDS = ['content_missing', 'clutter_left', 'wrong_metadata', 'images_missing', 'other'];
+  /** A localized sentence (the key itself if it is missing, so a gap shows). */
+  const t = (key, ...substitutions) => api.i18n.getMessage(key, substitutions) || key;
 
-  /** What is wrong with a parsed report, in one sentence; null when it is usable. */
+  /** What is wrong with a parsed report, in one localized sentence; null when it is usable. */
   function problem(report) {
-    if (typeof report !== 'object' || report === null || Array.isArray(report)) return 'It is not a report (not a JSON object).';
-    if (typeof report.schema !== 'string') return 'It is not a report (it has no "schema" field).';
-    if (report.schema !== SCHEMA) return `Its schema "${report.schema}" is not "${SCHEMA}".`;
-    if (typeof report.url !== 'string') return 'It has no page URL.';
-    if (report.html != null && typeof report.html !== 'string') return 'Its page HTML is not text.';
-    if (report.marks != null && !Array.isArray(report.marks)) return 'Its marks are not a list.';
+    if (typeof report !== 'object' || report === null || Array.isArray(report)) return t('reportNotObject');
+    if (typeof report.schema !== 'string') return t('reportNoSchema');
+    if (report.schema !== SCHEMA) return t('reportOtherSchema', report.schema, SCHEMA);
+    if (typeof report.url !== 'string') return t('reportNoUrl');
+    if (report.html != null && typeof report.html !== 'string') return t('reportHtmlNotText');
+    if (report.marks != null && !Array.isArray(report.marks)) return t('reportMarksNotList');
     return null;
   }
 
   /** Why a file of `bytes` bytes cannot be a report, or null. */
   function sizeProblem(bytes) {
-    return bytes > MAX_BYTES ? `The file is larger than ${MAX_BYTES / 1024 / 1024} MB: not a Lectern report.` : null;
+    return bytes > MAX_BYTES ? t('reportTooLarge', String(MAX_BYTES / 1024 / 1024)) : null;
   }
 
   /** Reads a report file's text: {report} or {error}. */
@@ -36,7 +38,7 @@ globalThis.lecternReports = (() => {
     try {
       report = JSON.parse(text);
     } catch (e) {
-      return { error: `The file is not valid JSON (${e.message}); it may be truncated.` };
+      return { error: t('reportNotJson', e.message) };
     }
     const error = problem(report);
     return error ? { error } : { report };

@@ -45,7 +45,7 @@ test('every string the extension asks for exists', () => {
   for (const file of ['reader.html', 'options.html']) {
     for (const [, key] of read(file).matchAll(/data-i18n(?:-label)?="([^"]+)"/g)) keys.add(key);
   }
-  for (const file of ['content.js', 'background.js', 'options.js']) {
+  for (const file of readdirSync('extension').filter((name) => name.endsWith('.js'))) {
     for (const [, key] of read(file).matchAll(/\b(?:t|getMessage)\('([A-Za-z0-9_]+)'/g)) keys.add(key);
   }
   for (const [, key] of read('manifest.json').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(key);
