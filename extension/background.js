@@ -64,10 +64,10 @@ async function findClutter(html, url) {
 async function saveReport(report) {
   const id = await lecternReports.save(report);
   const { reportEndpoint } = lecternSettings(await api.storage.sync.get('reportEndpoint'));
-  const origin = lecternReports.endpointOrigin(reportEndpoint);
-  if (!origin) return { ok: true, id };
+  const pattern = lecternOriginPattern(reportEndpoint);
+  if (!pattern) return { ok: true, id };
   const host = new URL(reportEndpoint).host;
-  if (!(await api.permissions.contains({ origins: [origin] }))) {
+  if (!(await api.permissions.contains({ origins: [pattern] }))) {
     return { ok: true, id, host, error: t('reportNotAllowed') };
   }
   return { ok: true, id, host, error: await lecternReports.send(report, reportEndpoint) };
@@ -146,11 +146,6 @@ async function send(type, tab) {
 // from document_start, and in Firefox the response itself is rewritten.
 
 const firefox = api.runtime.getURL('').startsWith('moz-extension:');
-/** The permission / match pattern of an origin (patterns have no port). */
-const originPattern = (origin) => {
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
-};
 
 /** alwaysSites and neverPages, kept here so a request can be decided at once. */
 let lists = { alwaysSites: [], neverPages: [] };
@@ -178,7 +173,7 @@ function syncAlwaysScripts() {
     lists = lecternSettings(await api.storage.sync.get(['alwaysSites', 'neverPages']));
     const patterns = [];
     for (const origin of lists.alwaysSites) {
-      const pattern = originPattern(origin);
+      const pattern = lecternOriginPattern(origin);
       if (!patterns.includes(pattern) && (await api.permissions.contains({ origins: [pattern] }))) patterns.push(pattern);
     }
     const id = 'lectern-always';

@@ -18,11 +18,6 @@
   const addForm = document.getElementById('always-form');
   const say = (text) => (status.textContent = text);
   const errorText = (e) => e?.message ?? String(e);
-  /** The permission pattern of an origin (match patterns have no port). */
-  const pattern = (origin) => {
-    const url = new URL(origin);
-    return `${url.protocol}//${url.hostname}/*`;
-  };
 
   async function stored() {
     return lecternSettings(await api.storage.sync.get(['alwaysSites', 'neverPages']));
@@ -34,7 +29,7 @@
    */
   function add(origin) {
     say('');
-    return api.permissions.request({ origins: [pattern(origin)] }).then(
+    return api.permissions.request({ origins: [lecternOriginPattern(origin)] }).then(
       async (granted) => {
         if (!granted) return say(t('alwaysDenied', origin)), false;
         const { alwaysSites } = await stored();
@@ -54,9 +49,8 @@
         alwaysSites: alwaysSites.filter((o) => o !== origin),
         neverPages: neverPages.filter((p) => lecternOrigin(p) !== origin),
       });
-      // Another listed origin on the same host (another port or scheme) keeps it.
-      const rest = alwaysSites.filter((o) => o !== origin).map(pattern);
-      if (!rest.includes(pattern(origin))) await api.permissions.remove({ origins: [pattern(origin)] }).catch(() => false);
+      // Kept if another setting uses it (the same host on another port, the report endpoint).
+      await lecternGiveBack([lecternOriginPattern(origin)]).catch(() => []);
       say(t('alwaysRemoved', origin));
     } catch (e) {
       say(t('alwaysFailed', errorText(e)));

@@ -103,21 +103,34 @@
   endpointForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = endpoint.value.trim();
+    // The address replaced: its permission goes back unless another setting uses it.
+    const giveBackPrevious = async (previous) => {
+      await lecternGiveBack([lecternOriginPattern(previous)]).catch(() => []);
+    };
     if (!value) {
-      api.storage.sync.set({ reportEndpoint: '' }).then(() => say(t('optionsEndpointCleared')));
+      api.storage.sync
+        .get('reportEndpoint')
+        .then(async ({ reportEndpoint: previous }) => {
+          await api.storage.sync.set({ reportEndpoint: '' });
+          await giveBackPrevious(previous);
+          say(t('optionsEndpointCleared'));
+        })
+        .catch((e) => say(String(e?.message ?? e)));
       return;
     }
-    const origin = lecternReports.endpointOrigin(value);
-    if (!origin) {
+    const pattern = lecternOriginPattern(value);
+    if (!pattern) {
       say(t('optionsEndpointInvalid'));
       return;
     }
     const host = new URL(value).host;
     api.permissions
-      .request({ origins: [origin] })
+      .request({ origins: [pattern] })
       .then(async (granted) => {
         if (!granted) return say(t('optionsEndpointDenied', host));
+        const { reportEndpoint: previous } = await api.storage.sync.get('reportEndpoint');
         await api.storage.sync.set({ reportEndpoint: value });
+        await giveBackPrevious(previous);
         say(t('optionsEndpointSaved', host));
       })
       .catch((e) => say(t('optionsEndpointDenied', host) + ` (${e?.message ?? e})`));

@@ -145,8 +145,8 @@ badge.addEventListener('click', () => {
   } else {
     api.storage.sync
       .set({ readerableBadge: false })
-      .then(() => api.permissions.remove(ALL_SITES))
-      .then(saySaved)
+      .then(() => lecternGiveBack(ALL_SITES.origins))
+      .then((lost) => (lost.length ? say(t('permissionsLost', lost.join(', '))) : saySaved()))
       .catch((e) => say(t('permissionReturnFailed', errorText(e))));
   }
 });

@@ -69,16 +69,6 @@ globalThis.lecternReports = (() => {
     return api.storage.local.remove(id);
   }
 
-  /** The origin pattern a report endpoint needs as a host permission, or null if it is not a web URL. */
-  function endpointOrigin(endpoint) {
-    try {
-      const url = new URL(endpoint);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.origin}/*` : null;
-    } catch {
-      return null;
-    }
-  }
-
   /** POSTs a report to the user's endpoint; resolves to null, or the reason it failed. */
   async function send(report, endpoint) {
     try {
@@ -107,5 +97,5 @@ globalThis.lecternReports = (() => {
     return `lectern-report-${host}-${date}.json`.replace(/[^\w.-]+/g, '-');
   }
 
-  return { SCHEMA, KINDS, problem, sizeProblem, parse, save, list, remove, endpointOrigin, send, fileName };
+  return { SCHEMA, KINDS, problem, sizeProblem, parse, save, list, remove, send, fileName };
 })();

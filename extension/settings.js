@@ -43,6 +43,41 @@ globalThis.lecternOrigin = function lecternOrigin(value) {
   }
 };
 
+/**
+ * The host permission (a match pattern) an http(s) URL or origin needs, or null. Match
+ * patterns carry no port: one permission covers every port of a host.
+ */
+globalThis.lecternOriginPattern = function lecternOriginPattern(value) {
+  const origin = lecternOrigin(value);
+  if (!origin) return null;
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+};
+
+/** The host permissions the settings use: each always-reader site's, the report endpoint's, the badge's. */
+globalThis.lecternPermissionsInUse = function lecternPermissionsInUse(settings) {
+  const patterns = settings.alwaysSites.map(lecternOriginPattern);
+  if (settings.reportEndpoint) patterns.push(lecternOriginPattern(settings.reportEndpoint));
+  if (settings.readerableBadge) patterns.push('<all_urls>');
+  return [...new Set(patterns.filter(Boolean))];
+};
+
+/**
+ * Gives back those of `patterns` that no setting uses any more (call it after storing the
+ * change). Resolves to the patterns still in use that the browser no longer grants (taking
+ * back every site's permission may take the single sites' with it), for the page to say so.
+ */
+globalThis.lecternGiveBack = async function lecternGiveBack(patterns) {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const inUse = lecternPermissionsInUse(lecternSettings(await api.storage.sync.get(null)));
+  const spare = patterns.filter((p) => p && !inUse.includes(p));
+  if (!spare.length) return [];
+  await api.permissions.remove({ origins: spare });
+  const lost = [];
+  for (const pattern of inUse) if (!(await api.permissions.contains({ origins: [pattern] }))) lost.push(pattern);
+  return lost;
+};
+
 /** An http(s) page URL without its fragment (how neverPages are kept), or null. */
 globalThis.lecternPageKey = function lecternPageKey(value) {
   try {
