@@ -201,6 +201,39 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     await page.waitForSelector('#lectern-reader .lectern-content');
     assert.deepEqual(await looks(page), changed, 'reopened with the saved settings');
     assert.equal(await page.isChecked('#lectern-settings input[name=theme][value=sepia]'), true, 'the panel shows them');
+
+    // The rest of the panel: the monospace font, the line width and spacing, and - for a
+    // smaller text.
+    const column = () =>
+      page.evaluate(() => {
+        const column = document.querySelector('#lectern-reader .lectern-page');
+        const p = column.querySelector('.lectern-content p');
+        return { width: parseFloat(getComputedStyle(column).maxWidth), leading: parseFloat(getComputedStyle(p).lineHeight), family: getComputedStyle(p).fontFamily };
+      });
+    const start = await column();
+    await page.click('.lectern-open-settings');
+    await page.waitForSelector('#lectern-settings', { state: 'visible' });
+    await page.click('#lectern-settings label:has(input[name=font][value=mono])');
+    await page.focus('#lectern-settings input[name=lineWidth]');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await page.focus('#lectern-settings input[name=lineHeight]');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('-');
+    const narrower = await column();
+    assert.match(narrower.family, /mono/i, 'the monospace font');
+    assert.ok(narrower.width < start.width, `a narrower column: ${start.width} → ${narrower.width}`);
+    assert.ok(narrower.leading / 20 > start.leading / 21, `more space between lines: ${start.leading} → ${narrower.leading}`);
+    assert.equal((await looks(page)).fontSize, 20, '- makes the text 1px smaller');
+    const saved = await storedBecomes({ font: 'mono', fontSize: 20 });
+    assert.ok(saved.lineWidth < 66 && saved.lineHeight > 1.6, `saved: ${JSON.stringify(saved)}`);
+
+    // The options page has the same settings: a change there reaches the open reader view.
+    const options = await main.context.newPage();
+    await options.goto(`chrome-extension://${new URL(main.worker.url()).host}/options.html`);
+    await options.waitForFunction(() => document.querySelector('input[name=font][value=mono]')?.checked);
+    await options.click('label:has(input[name=theme][value=dark])');
+    await options.close();
+    await page.waitForFunction(() => document.getElementById('lectern-reader').dataset.theme === 'dark');
   } finally {
     await clearStorage();
     await page.close();
