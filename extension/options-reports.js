@@ -82,17 +82,14 @@
     const messages = [];
     for (const file of event.target.files) {
       const tooLarge = lecternReports.sizeProblem(file.size);
-      const { report, error } = tooLarge ? { error: tooLarge } : lecternReports.parse(await file.text());
-      if (error) {
-        messages.push(t('optionsReportBad', file.name, error));
-        continue;
-      }
+      const { reports, errors } = tooLarge ? { reports: [], errors: [tooLarge] } : lecternReports.parse(await file.text());
       try {
-        await lecternReports.save(report);
-        messages.push(t('optionsReportImported', file.name));
+        for (const report of reports) await lecternReports.save(report);
       } catch (e) {
-        messages.push(t('optionsReportBad', file.name, e?.message ?? String(e)));
+        errors.push(e?.message ?? String(e));
       }
+      if (reports.length) messages.push(t('optionsReportImported', file.name));
+      if (errors.length) messages.push(t('optionsReportBad', file.name, errors.join(' ')));
     }
     event.target.value = '';
     say(messages.join(' '));

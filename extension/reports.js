@@ -30,18 +30,29 @@ globalThis.lecternReports = (() => {
     return bytes > MAX_BYTES ? t('reportTooLarge', String(MAX_BYTES / 1024 / 1024)) : null;
   }
 
-  /** Reads a report file's text: {report} or {error}. */
+  /**
+   * Reads a report file's text: one report, or a list of them (what "Download all" writes).
+   * Resolves to {reports, errors}: the usable reports, and why the others are not (a
+   * list's items numbered from 1).
+   */
   function parse(text) {
     const tooLarge = sizeProblem(text.length);
-    if (tooLarge) return { error: tooLarge };
-    let report;
+    if (tooLarge) return { reports: [], errors: [tooLarge] };
+    let parsed;
     try {
-      report = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (e) {
-      return { error: t('reportNotJson', e.message) };
+      return { reports: [], errors: [t('reportNotJson', e.message)] };
     }
-    const error = problem(report);
-    return error ? { error } : { report };
+    const items = Array.isArray(parsed) && parsed.length ? parsed : [parsed];
+    const reports = [];
+    const errors = [];
+    items.forEach((item, i) => {
+      const error = problem(item);
+      if (!error) reports.push(item);
+      else errors.push(items.length > 1 ? `${i + 1}: ${error}` : error);
+    });
+    return { reports, errors };
   }
 
   /** Stores a report; resolves to its id. */

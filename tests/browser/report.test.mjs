@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -126,27 +126,55 @@ test('a report made in the reader view is kept, listed, viewed, replayed, and su
   assert.equal((await storedReports()).length, 1, 'the report survives a browser restart');
 });
 
-test('importing report files: bad ones are refused with a reason, the others kept', async () => {
+test('importing report files: bad ones are refused with a reason, the others kept; downloads read back', async () => {
   const before = (await storedReports()).length;
+  // A damaged entry already stored (another version, a broken sync): listed, deletable, harmless.
+  await worker.evaluate(() => chrome.storage.local.set({ 'report:0000-damaged': { schema: 7 } }));
   const dir = mkdtempSync(join(tmpdir(), 'lectern-import-'));
-  const good = { schema: 'lectern-report/1', url: 'https://example.org/a', kind: 'other', marks: [], html: '<p>x</p>' };
+  const good = { schema: 'lectern-report/1', url: 'https://example.org/a', kind: 'other', marks: [], html: '<p>x</p>', created: '2026-01-02T03:04:05Z' };
   const files = {
     'good.json': JSON.stringify(good),
     'truncated.json': JSON.stringify(good).slice(0, 30),
     'future.json': JSON.stringify({ ...good, schema: 'lectern-report/9' }),
     'array.json': '[1, 2]',
+    // What "Download all" writes: a list.
+    'all.json': JSON.stringify([{ ...good, url: 'https://example.net/b' }, { ...good, url: 'https://example.net/c' }]),
+    'huge.json': '',
   };
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  truncateSync(join(dir, 'huge.json'), 65 * 1024 * 1024); // sparse: 65 MB of nothing
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.setInputFiles('#import', Object.keys(files).map((name) => join(dir, name)));
   await options.waitForFunction(() => document.getElementById('reports-status').textContent);
   const status = await options.locator('#reports-status').innerText();
   assert.match(status, /Imported: good\.json/);
+  assert.match(status, /Imported: all\.json/);
   assert.match(status, /truncated\.json was not imported: The file is not valid JSON/);
   assert.match(status, /future\.json was not imported: Its schema "lectern-report\/9" is not "lectern-report\/1"/);
-  assert.match(status, /array\.json was not imported: It is not a report/);
-  assert.equal((await storedReports()).length, before + 1, 'only the good file is added; nothing is lost');
+  assert.match(status, /array\.json was not imported: 1: It is not a report .* 2: It is not a report/);
+  assert.match(status, /huge\.json was not imported: The file is larger than 64 MB/);
+  assert.equal((await storedReports()).length, before + 1 + 3, 'only the good reports are added; nothing is lost');
+  await options.waitForSelector('#report-list li:has-text("Damaged report")');
+
+  // Download one, and all: each reads back as it was stored.
+  const save = async (click) => {
+    const [download] = await Promise.all([options.waitForEvent('download'), click()]);
+    return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(await download.path(), 'utf8')) };
+  };
+  const one = await save(() => options.locator('#report-list li', { hasText: 'example.org/a' }).getByRole('button', { name: 'Download' }).click());
+  assert.equal(one.name, 'lectern-report-example.org-2026-01-02.json');
+  assert.deepEqual(one.json, good);
+  const all = await save(() => options.click('#download-all'));
+  assert.equal(all.name, 'lectern-reports.json');
+  assert.equal(all.json.length, before + 3, 'every usable report, the damaged one aside');
+  assert.ok(all.json.some((r) => r.url === 'https://example.net/c'));
+  await options.locator('#report-list li', { hasText: 'Damaged report' }).getByRole('button', { name: 'Delete' }).click();
+  await options.waitForSelector('#report-list li:has-text("Damaged report")', { state: 'detached' });
+  for (const url of ['https://example.net/b', 'https://example.net/c']) {
+    await options.locator('#report-list li', { hasText: url }).getByRole('button', { name: 'Delete' }).click();
+    await options.waitForSelector(`#report-list li:has-text("${url}")`, { state: 'detached' });
+  }
 
   // Delete removes exactly one.
   const items = await options.locator('#report-list li').count();
