@@ -357,6 +357,18 @@ fn fixture_from_a_report_is_a_test_case() {
     assert_eq!(expected["title"], "An older title", "uncorrected metadata is what was recorded");
     assert_eq!(expected["absent"], serde_json::json!(["Share this story"]));
     assert_eq!(expected["present"], serde_json::json!([PARAGRAPHS[2]]));
+    // The fixture suite's own check reads it: today's extractor keeps the paragraph and drops
+    // the share bar (both marks hold); the title recorded then and the reader's byline are
+    // not what the page gives today, so the new case fails until the extractor is fixed.
+    let (source, expected, options) = common::fixture::load(&target);
+    let article = lectern::extract(&source, &options).unwrap();
+    assert_eq!(
+        common::fixture::check(&article, &expected),
+        [
+            r#"title: expected "An older title", got Some("The Quiet Return of the River Otters")"#,
+            r#"byline: expected "Jo Banks", got Some("Jane Marsh")"#
+        ]
+    );
 
     // An existing fixture is not overwritten by accident.
     let again = lectern(&["fixture", file.to_str().unwrap(), target.to_str().unwrap()]);

@@ -11,10 +11,9 @@ use std::path::{Path, PathBuf};
 
 use lectern::{extract, Article, Extractor, Options};
 use rand::{RngExt, SeedableRng};
-use serde_json::Value;
 
 mod common;
-use common::fold;
+use common::fixture::{check, load};
 
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -27,78 +26,6 @@ fn fixtures() -> Vec<PathBuf> {
     dirs.sort();
     assert!(dirs.len() >= 10, "expected the fixture pages under {}", root.display());
     dirs
-}
-
-fn load(dir: &Path) -> (Vec<u8>, Value, Options) {
-    let html = std::fs::read(dir.join("source.html")).unwrap();
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
-    let mut options = Options::new();
-    if let Some(url) = expected["url"].as_str() {
-        options = options.url(url);
-    }
-    (html, expected, options)
-}
-
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
-}
-
-/// Everything wrong with `article` against `expected`.
-fn check(article: &Article, expected: &Value) -> Vec<String> {
-    let mut errors = vec![];
-    let fields: [(&str, &Option<String>); 6] = [
-        ("title", &article.title),
-        ("byline", &article.byline),
-        ("published_time", &article.published_time),
-        ("site_name", &article.site_name),
-        ("lang", &article.lang),
-        ("dir", &article.dir),
-    ];
-    for (key, got) in fields {
-        if let Some(want) = expected.get(key) {
-            if want.as_str() != got.as_deref() {
-                errors.push(format!("{key}: expected {want}, got {got:?}"));
-            }
-        }
-    }
-    if let Some(want) = expected.get("readerable").and_then(Value::as_bool) {
-        if want != article.readerable {
-            errors.push(format!("readerable: expected {want}, got {}", article.readerable));
-        }
-    }
-    let paragraphs: Vec<&str> = article.text.split("\n\n").map(str::trim).collect();
-    let mut from = 0;
-    for want in strings(&expected["paragraphs"]) {
-        match paragraphs[from..].iter().position(|p| *p == want) {
-            Some(i) => from += i + 1,
-            None if paragraphs.contains(&want) => errors.push(format!("paragraph out of order: {want:?}")),
-            None => errors.push(format!("paragraph missing: {want:?}")),
-        }
-    }
-    for unwanted in strings(&expected["absent"]) {
-        if article.text.contains(unwanted) || article.content.contains(unwanted) {
-            errors.push(format!("clutter present: {unwanted:?}"));
-        }
-    }
-    // Text a reader reported missing (fixtures made by `lectern fixture`): anywhere in the
-    // article, whitespace folded.
-    let folded = fold(&article.text);
-    for want in strings(&expected["present"]) {
-        if !folded.contains(&fold(want)) {
-            errors.push(format!("text missing: {want:?}"));
-        }
-    }
-    for want in strings(&expected["html_contains"]) {
-        if !article.content.contains(want) {
-            errors.push(format!("reader HTML lacks {want:?}"));
-        }
-    }
-    for unwanted in strings(&expected["html_absent"]) {
-        if article.content.contains(unwanted) {
-            errors.push(format!("reader HTML has {unwanted:?}"));
-        }
-    }
-    errors
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The article page the sanitizer, CLI and bad-input tests wrap their payloads in.
 #![allow(dead_code)] // each test binary uses part of it
 
+pub mod fixture;
 pub mod unsafe_markup;
 
 /// The article's title (its `<title>` and `<h1>`).
