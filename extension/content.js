@@ -31,6 +31,9 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
     },
   });
 
+  /** Elements that carry a stylesheet of the page's (each has `disabled`). */
+  const STYLESHEETS = 'style, link[rel~="stylesheet" i]';
+
   /** A localized string (the key itself if it is missing, so a gap shows rather than hides). */
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions) || key;
 
@@ -109,6 +112,22 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
     for (const [sheet] of saved.sheets) sheet.disabled = true;
     root.classList.add('lectern-active');
     root.append(reader);
+    // What the page adds while the reader view is up (a late overlay, a cookie banner, a
+    // stylesheet) stays out of it, and comes back with the page.
+    saved.observer = new MutationObserver((records) => {
+      for (const { addedNodes } of records) {
+        for (const node of addedNodes) {
+          if (node.nodeType !== Node.ELEMENT_NODE || node.id?.startsWith('lectern-') || reader.contains(node)) continue;
+          if (node.parentNode === root && node !== document.head) saved.hidden.push(hideNode(node));
+          const sheets = node.matches(STYLESHEETS) ? [node] : [...node.querySelectorAll(STYLESHEETS)];
+          for (const sheet of sheets) {
+            saved.sheets.push([sheet, sheet.disabled]);
+            sheet.disabled = true;
+          }
+        }
+      }
+    });
+    saved.observer.observe(root, { childList: true, subtree: true });
     state.saved = saved;
     document.addEventListener('keydown', onKeyDown, true);
     api.storage.onChanged.addListener(onStorageChanged);
@@ -127,6 +146,7 @@ if (!Object.hasOwn(globalThis, '__lectern')) {
     api.storage.onChanged.removeListener(onStorageChanged);
     saved.view.flush();
     saved.view.reader.remove();
+    saved.observer.disconnect();
     for (const [sheet, disabled] of saved.sheets) sheet.disabled = disabled;
     for (const hidden of saved.hidden) unhideNode(hidden);
     const root = document.documentElement;

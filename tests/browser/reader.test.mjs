@@ -275,6 +275,31 @@ test('Esc closes the open panel first, then leaves the reader view; the page com
   }
 });
 
+test('what the page adds while the reader view is up (an overlay, a stylesheet) stays out of it, and comes back with the page', async () => {
+  const page = await openReader('/article');
+  try {
+    const before = await looks(page);
+    await page.evaluate(() => {
+      const overlay = Object.assign(document.createElement('div'), { id: 'late-overlay', textContent: 'Subscribe now!' });
+      overlay.setAttribute('style', 'position: fixed; inset: 0; z-index: 2147483647; background: white');
+      document.documentElement.append(overlay);
+      const style = Object.assign(document.createElement('style'), { id: 'late-style' });
+      style.textContent = '#lectern-reader, #lectern-reader * { color: rgb(255, 0, 0) !important; font-size: 5px !important }';
+      document.head.append(style);
+    });
+    await page.waitForFunction(() => document.getElementById('late-style').sheet?.disabled);
+    assert.equal(await page.isVisible('#late-overlay'), false, 'the overlay is kept out of the reader view');
+    assert.deepEqual(await looks(page), before, 'the stylesheet does not restyle the reader view');
+    await dispatch(page, 'lecternToggle');
+    await page.waitForSelector('#lectern-reader', { state: 'detached' });
+    assert.equal(await page.isVisible('#late-overlay'), true, 'the overlay comes back with the page');
+    assert.equal(await page.getAttribute('#late-overlay', 'style'), 'position: fixed; inset: 0; z-index: 2147483647; background: white');
+    assert.equal(await page.evaluate(() => document.getElementById('late-style').sheet.disabled), false, 'and the stylesheet');
+  } finally {
+    await page.close();
+  }
+});
+
 test('removed blocks: categories switch them into the article, "show what was removed" shows them dimmed, nothing is lost', async () => {
   const page = await openReader(NEWS);
   try {
