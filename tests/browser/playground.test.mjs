@@ -1,13 +1,15 @@
 // The playground (dist/www, built by ./build.sh) in headless Chromium (Debian's), driven by
-// playwright-core, opened from file:// as a reader would open it: a fixture page through
+// playwright-core, opened from file:// as a reader would open it (and once from a static
+// server): a fixture page through
 // the file input, a problem report checked against `lectern replay`, bad report files, the
 // original page's sandbox, and axe on the playground's own interface.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -308,4 +310,43 @@ test('the playground’s own interface passes axe (WCAG 2 A and AA)', async () =
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, []);
+});
+
+test('served by a static server (./build.sh serve) as from file://: a report dropped on the page', async () => {
+  // What `./build.sh serve` does (python's http.server over dist/www), in node.
+  const server = createServer((req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.slice(1) || 'index.html';
+    const path = join(dirname(www), name);
+    if (!/^[\w.-]+$/.test(name) || !existsSync(path)) return res.writeHead(404).end();
+    const type = { html: 'text/html', js: 'text/javascript', css: 'text/css' }[extname(name).slice(1)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type }).end(readFileSync(path));
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const served = await browser.newPage();
+  const errors = [];
+  served.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await served.goto(`http://127.0.0.1:${server.address().port}/`);
+    const { report } = writeReport();
+    await served.evaluate(() => {
+      window.attempts = 0;
+      document.addEventListener('lectern-playground-done', () => window.attempts++);
+    });
+    await served.evaluate((json) => {
+      const data = new DataTransfer();
+      data.items.add(new File([json], 'dropped-report.json', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.querySelector('main').dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    }, JSON.stringify(report));
+    await served.waitForFunction(() => window.attempts > 0);
+    assert.equal(await served.locator('#error').innerText(), '');
+    assert.ok(await served.isVisible('#report'), 'the dropped report is shown');
+    assert.equal(await served.locator('#reader-title').innerText(), 'Scale AI’s Alexandr Wang has published an open letter lobbying Trump to invest in AI');
+    assert.deepEqual(await served.locator('#marks li').evaluateAll((lis) => lis.map((li) => li.dataset.holds === 'true')), [true, true, false, false]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await served.close();
+    server.close();
+  }
 });
