@@ -1,8 +1,8 @@
 // The playground (dist/www, built by ./build.sh) in headless Chromium (Debian's), driven by
-// playwright-core, opened from file:// as a reader would open it (and once from a static
-// server): a fixture page through
+// playwright-core, opened from file:// as a reader would open it: a fixture page through
 // the file input, a problem report checked against `lectern replay`, bad report files, the
-// original page's sandbox, and axe on the playground's own interface.
+// original page's sandbox, axe on the playground's own interface; and once from a static
+// server, with a report dropped on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
