@@ -116,6 +116,8 @@ async function updateReaderableBadge(tabId, tab) {
 
 // Sends `type` ('toggle' or 'declutter') to the tab's content script, injecting it first.
 async function send(type, tab) {
+  // The wasm compiles while the content script is injected and captures the page.
+  load().catch(() => {});
   try {
     tab ??= (await api.tabs.query({ active: true, currentWindow: true }))[0];
     const target = { tabId: tab.id };
