@@ -2,6 +2,7 @@
 # Fuzzes Lectern's core with libFuzzer (cargo-fuzz, nightly Rust): extraction (with the
 # sanitizer and chunking checks in fuzz/fuzz_targets/extract.rs) and the readerable check.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [JOBS]      default: 300 s, 1 job; MAX_LEN=8192 by default
+#   TARGETS=readerable scripts/fuzz.sh …             one target only (default: extract readerable)
 # Without a sanitizer (safe Rust; throughput matters): crashes are panics, hangs, OOMs.
 # The corpora start from the test fixtures (generated into fuzz/corpus, not committed).
 # A crash or timeout leaves its input in fuzz/artifacts/<target>/ and fails the script;
@@ -15,7 +16,7 @@ if ! "$tools/bin/cargo-fuzz" --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked --root "$tools"
 fi
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-for target in extract readerable; do
+for target in ${TARGETS:-extract readerable}; do
   mkdir -p "fuzz/corpus/$target"
   for page in tests/fixtures/*/source.html; do
     cp "$page" "fuzz/corpus/$target/$(basename "$(dirname "$page")").html"
