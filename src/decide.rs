@@ -859,7 +859,11 @@ impl<'a> Attempt<'a> {
         let Some(Mark::Removed(_)) = marks.get(i) else { return None };
         let n = &self.nodes[i];
         let text = self.label_text(i, root, 60)?;
-        let heads = rules::TEXT_RULES.iter().any(|r| r.heads_section && r.phrases.iter().any(|p| text.starts_with(p)));
+        // "See also:" alone heads a list; "See also: New Zealand place names" is the whole
+        // of it (a hatnote), and what follows is the article again.
+        let heads = rules::TEXT_RULES.iter().any(|r| {
+            r.heads_section && r.phrases.iter().any(|p| text.starts_with(p) && (!p.ends_with(':') || text[p.len()..].trim().is_empty()))
+        });
         if !heads {
             return None;
         }
