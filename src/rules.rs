@@ -243,6 +243,9 @@ pub const CONTENT_TOKENS: &[TokenMatch] = &[
     Exact("body"),
     Contains("text"),
     Contains("blog"),
+    // A formula typeset by MathJax ("MathJax CtxtMenu_Attached_0": the hook for its context
+    // menu, not a menu).
+    Contains("mathjax"),
 ];
 
 /// Tokens that only page furniture uses: they win over `CONTENT_TOKENS`
