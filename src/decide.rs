@@ -416,7 +416,7 @@ impl<'a> Attempt<'a> {
             let s = &self.stats[i];
             // A div without block children counts as a paragraph, as Readability turns it into one.
             let (len, commas, first) = if n.tag.is_scored() || (n.tag == Tag::Div && s.blocks == 0) {
-                (s.text, s.commas, self.parent(i))
+                (s.text, s.commas, self.scored_parent(i))
             } else if n.tag == Tag::Div && s.flow_text >= 25 {
                 let commas = if s.text == 0 { 0 } else { (u64::from(s.commas) * u64::from(s.flow_text) / u64::from(s.text)) as u32 };
                 (s.flow_text, commas, Some(i))
@@ -457,6 +457,23 @@ impl<'a> Attempt<'a> {
             if self.scored[i] {
                 self.score[i] *= 1.0 - self.stats[i].link_density();
             }
+        }
+    }
+
+    /// The element a paragraph scores first: its parent, unless that is a div wrapping this
+    /// paragraph alone, which Readability replaces by the paragraph.
+    fn scored_parent(&self, i: usize) -> Option<usize> {
+        let parent = self.parent(i)?;
+        let wrapper = self.nodes[i].tag == Tag::P
+            && self.nodes[parent].tag == Tag::Div
+            && self.live_children[parent] == 1
+            // Only whitespace of its own: a run before the paragraph and one after.
+            && self.stats[parent].flow_text <= 2
+            && self.stats[parent].link_density() < 0.25;
+        if wrapper {
+            self.parent(parent)
+        } else {
+            Some(parent)
         }
     }
 
