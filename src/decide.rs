@@ -82,6 +82,7 @@ impl Decision {
 /// for (nodes inside excluded blocks never are) and kept for every attempt of the ladder.
 struct Hints<'a> {
     summary: &'a Summary,
+    source: &'a str,
     /// `class << 16 | id`, or `UNKNOWN`.
     bits: Vec<std::cell::Cell<u32>>,
     /// Pages repeat the same class strings (list items, cards, menu entries): each
@@ -92,8 +93,8 @@ struct Hints<'a> {
 impl<'a> Hints<'a> {
     const UNKNOWN: u32 = u32::MAX;
 
-    fn new(summary: &'a Summary) -> Self {
-        Hints { summary, bits: vec![std::cell::Cell::new(Self::UNKNOWN); summary.nodes.len()], seen: Default::default() }
+    fn new(summary: &'a Summary, source: &'a str) -> Self {
+        Hints { summary, source, bits: vec![std::cell::Cell::new(Self::UNKNOWN); summary.nodes.len()], seen: Default::default() }
     }
 
     /// (class bits, id bits).
@@ -101,7 +102,7 @@ impl<'a> Hints<'a> {
         let mut b = self.bits[i].get();
         if b == Self::UNKNOWN {
             let n = &self.summary.nodes[i];
-            b = u32::from(self.matched(self.summary.class(n))) << 16 | u32::from(rules::hints(self.summary.id(n)));
+            b = u32::from(self.matched(self.summary.class(n))) << 16 | u32::from(rules::hints(own_id(self.summary, self.source, i)));
             self.bits[i].set(b);
         }
         ((b >> 16) as u16, b as u16)
@@ -146,7 +147,7 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
         return empty(summary);
     }
     // Class and id hints are read once; every attempt of the ladder uses them.
-    let hints = Hints::new(summary);
+    let hints = Hints::new(summary, source);
     let context = context(summary);
     let mut best: Option<Decision> = None;
     for flags in ladder {
@@ -166,6 +167,25 @@ fn empty(summary: &Summary) -> Decision {
 }
 
 /// The text of a node, read from the source (for short nodes: labels, bylines, bios).
+/// The lowercase id of `i` as the rules read it: none when it spells the heading the
+/// element opens with. Such an id is that heading's anchor, made from the author's words
+/// (Sphinx's `<div class="section" id="shared-state-between-workers">`), not a class name.
+fn own_id<'s>(summary: &'s Summary, source: &str, i: usize) -> &'s str {
+    let id = summary.id(&summary.nodes[i]);
+    let heading = summary.nodes.get(i + 1).filter(|h| h.parent as usize == i && h.tag.is_heading());
+    if !id.is_empty() && heading.is_some_and(|_| slug(&node_text(summary, source, i + 1, id.len() + 40)) == id) {
+        ""
+    } else {
+        id
+    }
+}
+
+/// A heading's text as an anchor id: lowercase words joined by hyphens.
+fn slug(text: &str) -> String {
+    let words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words.map(str::to_lowercase).collect::<Vec<_>>().join("-")
+}
+
 pub fn node_text(summary: &Summary, source: &str, i: usize, limit: usize) -> String {
     let n = &summary.nodes[i];
     let from = if n.first_text == NONE { n.start } else { n.first_text.max(n.start) };
@@ -430,7 +450,7 @@ impl<'a> Attempt<'a> {
             // does not vote for the article: hundreds of them under one wrapper would
             // outvote it.
             if self.flags.weight_classes && n.attrs[0] != n.attrs[2] {
-                let tokens = || self.summary.tokens(n);
+                let tokens = || self.tokens(i);
                 if rules::token_rule(tokens()).is_some() && !tokens().any(rules::is_content_token) {
                     continue;
                 }
@@ -563,7 +583,7 @@ impl<'a> Attempt<'a> {
             }
             let footnotes = self.summary.mentions(s, rules::FOOTNOTE_HINTS) || rules::mentions(self.summary.role(s), rules::FOOTNOTE_HINTS);
             // A sibling carrying a clutter class (a share bar, legal text…) never joins.
-            let furniture = rules::token_rule(self.summary.tokens(s)).is_some();
+            let furniture = rules::token_rule(self.tokens(j)).is_some();
             let join = j == candidate
                 || (!self.excluded[j] && footnotes)
                 || (!self.excluded[j] && !furniture && {
@@ -801,19 +821,25 @@ impl<'a> Attempt<'a> {
         None
     }
 
+    /// `i`'s class and id tokens for the token rules.
+    fn tokens(&self, i: usize) -> impl Iterator<Item = &'a str> + use<'a> {
+        let summary: &'a Summary = self.summary;
+        summary.class(&summary.nodes[i]).split_ascii_whitespace().chain(own_id(summary, self.source, i).split_ascii_whitespace())
+    }
+
     fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
         let n = &self.nodes[i];
         if n.attrs[0] == n.attrs[2] {
             return None;
         }
-        let rule = rules::token_rule(self.summary.tokens(n))?;
+        let rule = rules::token_rule(self.tokens(i))?;
         if !rule.in_captions && (self.context[i] & ctx::CAPTION != 0 || matches!(n.tag, Tag::Figcaption | Tag::Caption)) {
             return None;
         }
         if rule.category == Category::Share && self.is_embed(i) {
             return None;
         }
-        let content_marked = self.summary.tokens(n).any(rules::is_content_token);
+        let content_marked = self.tokens(i).any(rules::is_content_token);
         if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
             return None;
         }

@@ -225,11 +225,6 @@ impl Summary {
         crate::rules::mentions(self.class(node), hints) || crate::rules::mentions(self.id(node), hints)
     }
 
-    /// Class and id tokens, lowercase.
-    pub fn tokens<'a>(&'a self, node: &Node) -> impl Iterator<Item = &'a str> {
-        self.class(node).split_ascii_whitespace().chain(self.id(node).split_ascii_whitespace())
-    }
-
     /// The node whose start tag begins at `offset`.
     pub fn node_at(&self, offset: u32) -> Option<usize> {
         self.nodes.binary_search_by_key(&offset, |n| n.start).ok()
