@@ -891,7 +891,7 @@ impl<'a> Attempt<'a> {
                     && st.link_density() >= r.min_link_density
                     && (r.in_captions || !in_caption)
                     && (r.with_images || st.images == 0)
-                    && r.phrases.iter().any(|p| text.starts_with(p))
+                    && r.phrases.iter().any(|p| rules::opens_with(&text, p))
             })
             .map(|r| (r.category, Cow::Borrowed(r.reason)))
     }
@@ -905,7 +905,8 @@ impl<'a> Attempt<'a> {
         // "See also:" alone heads a list; "See also: New Zealand place names" is the whole
         // of it (a hatnote), and what follows is the article again.
         let heads = rules::TEXT_RULES.iter().any(|r| {
-            r.heads_section && r.phrases.iter().any(|p| text.starts_with(p) && (!p.ends_with(':') || text[p.len()..].trim().is_empty()))
+            r.heads_section
+                && r.phrases.iter().any(|p| rules::opens_with(&text, p) && (!p.ends_with(':') || text[p.len()..].trim().is_empty()))
         });
         if !heads {
             return None;

@@ -728,6 +728,14 @@ pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
 
 /// Substring search for the short strings class names are: a plain scan beats building
 /// a two-way searcher per call.
+/// Whether a label's text opens with a text rule's phrase as whole words, or its plural:
+/// "newsletters" and "comment (3)" open with a phrase, "commentary" does not.
+pub fn opens_with(text: &str, phrase: &str) -> bool {
+    let Some(rest) = text.strip_prefix(phrase) else { return false };
+    let rest = rest.strip_prefix('s').unwrap_or(rest);
+    !phrase.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
+}
+
 pub fn contains(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = needle.split_first() else { return true };
@@ -847,6 +855,15 @@ mod tests {
         assert_eq!(token_rule(["header"].into_iter()).map(|r| r.category), None);
         assert_eq!(token_rule(["jp-relatedposts"].into_iter()).map(|r| r.category), Some(Related));
         assert_eq!(token_rule(["td-author-box"].into_iter()).map(|r| r.category), Some(AuthorBio));
+    }
+
+    #[test]
+    fn phrases_open_labels_as_whole_words() {
+        assert!(opens_with("comments (3)", "comments"));
+        assert!(opens_with("newsletters", "newsletter"));
+        assert!(opens_with("see also: other lists", "see also:"));
+        assert!(!opens_with("commentary", "comment"));
+        assert!(!opens_with("donated by readers", "donate"));
     }
 
     #[test]
