@@ -218,6 +218,12 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     tok(Navigation, Contains("tagcloud"), "a tag list"),
     tok(Navigation, Contains("skip-link"), "a skip link"),
     tok(Navigation, Contains("editsection"), "an edit link"),
+    // The "¶" or "#" link beside a heading (Sphinx, VuePress, Docusaurus, AnchorJS): a link
+    // to the heading itself, which a reader does not need in the text.
+    tok(Navigation, Exact("headerlink"), "a permalink beside a heading"),
+    tok(Navigation, Exact("header-anchor"), "a permalink beside a heading"),
+    tok(Navigation, Exact("hash-link"), "a permalink beside a heading"),
+    tok(Navigation, Exact("anchorjs-link"), "a permalink beside a heading"),
     tok(Navigation, Contains("legal"), "legal text (terms, disclaimers)"),
     tok(Navigation, Contains("terms-of"), "legal text (terms, disclaimers)"),
     tok(Navigation, Exact("terms"), "legal text (terms, disclaimers)"),
