@@ -166,7 +166,6 @@ fn empty(summary: &Summary) -> Decision {
     Decision { root: 0, range: (0, 0), marks: vec![Mark::Keep; summary.nodes.len()], removals: vec![], byline: None, text_len: 0 }
 }
 
-/// The text of a node, read from the source (for short nodes: labels, bylines, bios).
 /// The lowercase id of `i` as the rules read it: none when it spells the heading the
 /// element opens with. Such an id is that heading's anchor, made from the author's words
 /// (Sphinx's `<div class="section" id="shared-state-between-workers">`), not a class name.
@@ -186,6 +185,7 @@ fn slug(text: &str) -> String {
     words.map(str::to_lowercase).collect::<Vec<_>>().join("-")
 }
 
+/// The text of a node, read from the source (for short nodes: labels, bylines, bios).
 pub fn node_text(summary: &Summary, source: &str, i: usize, limit: usize) -> String {
     let n = &summary.nodes[i];
     let from = if n.first_text == NONE { n.start } else { n.first_text.max(n.start) };

@@ -732,8 +732,6 @@ pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
     !attrs.is_empty() && hints.iter().any(|h| contains(attrs, h))
 }
 
-/// Substring search for the short strings class names are: a plain scan beats building
-/// a two-way searcher per call.
 /// Whether a label's text opens with a text rule's phrase as whole words, or its plural:
 /// "newsletters" and "comment (3)" open with a phrase, "commentary" does not.
 pub fn opens_with(text: &str, phrase: &str) -> bool {
@@ -742,6 +740,8 @@ pub fn opens_with(text: &str, phrase: &str) -> bool {
     !phrase.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
 }
 
+/// Substring search for the short strings class names are: a plain scan beats building
+/// a two-way searcher per call.
 pub fn contains(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = needle.split_first() else { return true };
