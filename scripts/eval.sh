@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scores `lectern batch` on every corpus in ../shared/corpus with ../shared/eval/score.py:
-# F1 per corpus, pages/s, and title/byline agreement (meta_match.py).
+# F1 per corpus, pages/s, and title/byline agreement (meta_match.py); for corpora that name
+# each page's site, the same per site half (scripts/halves.py: develop on A, check on B).
 #   scripts/eval.sh            print the figures
 #   scripts/eval.sh --check    also fail when a corpus falls below its F1 floor
 # The corpora live beside the project (../shared), never in it; without them this skips.
@@ -31,6 +32,9 @@ quick_only = sum(1 for c in cases.values() if c["quickReaderable"] and not c["re
 extract_only = sum(1 for c in cases.values() if c["readerable"] and not c["quickReaderable"])
 print(f"                 readerable: quick check yes / extract no {quick_only}, extract yes / quick check no {extract_only}, of {len(cases)}")
 PY
+  if grep -q '"domain"' "$(ls -d "$corpus"*/ | head -n 1)meta.json"; then
+    python3 "$here/scripts/halves.py" "$corpus" "$out/$name" "$out/$name.meta.json" | sed 's/^/                 /'
+  fi
   f1=$(echo "$score" | awk '{print $2}')
   if [ -n "${floor[$name]:-}" ] && awk -v a="$f1" -v b="${floor[$name]}" 'BEGIN{exit !(a < b)}'; then
     echo "eval: $name F1 $f1 is below its floor ${floor[$name]}" >&2
