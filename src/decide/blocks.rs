@@ -1,0 +1,432 @@
+//! What inside the article is clutter: token, role, tag and text rules, author bios,
+//! sections headed by a clutter label, and Readability's conditional cleaning.
+
+use std::borrow::Cow;
+
+use crate::html::Tag;
+use crate::rules::{self, Category};
+use crate::scan::Summary;
+
+use super::{ctx, is_data_table, node_text, own_id, Attempt, Decision, Exclusion, Mark, Removal, Scope, LABEL_PREFIX};
+
+impl<'a> Attempt<'a> {
+    /// Marks the clutter inside the article.
+    pub(super) fn mark(mut self, root: usize, article: &[usize], best: usize, scope: Scope) -> Decision {
+        let n = self.nodes.len();
+        let mut marks = vec![Mark::Keep; n];
+        let mut removals: Vec<Removal> = vec![];
+        let first = article[0];
+        let last = *article.last().unwrap_or(&first);
+        let range = (self.nodes[first].start, self.nodes[last].end);
+        let end_index = self.subtree_end(last);
+        // Siblings between the chosen ones are not part of the article.
+        if root != first || article.len() > 1 {
+            for (j, mark) in marks.iter_mut().enumerate().take(end_index).skip(first) {
+                if self.nodes[j].parent as usize == root && article.binary_search(&j).is_err() {
+                    *mark = Mark::Drop;
+                }
+            }
+        }
+        let article_text: u32 = article.iter().map(|&a| self.stats[a].text).sum();
+        // The article's top-level elements, the best-scoring element, and their ancestors
+        // are never clutter.
+        let mut protected = vec![false; n];
+        for &top in article.iter().chain([&best]) {
+            let mut a = Some(top);
+            while let Some(p) = a {
+                if protected[p] {
+                    break;
+                }
+                protected[p] = true;
+                a = self.parent(p);
+            }
+        }
+        let byline = self.choose_byline(root).cloned();
+        let byline_node = byline.as_ref().map(|(b, _)| *b);
+        let mut dead = vec![false; n];
+        for i in first..end_index {
+            if let Some(p) = self.parent(i) {
+                if p >= first && dead[p] {
+                    dead[i] = true;
+                    continue;
+                }
+            }
+            if marks[i] != Mark::Keep {
+                dead[i] = true;
+                continue;
+            }
+            if byline_node == Some(i) || self.title_heading == Some(i) {
+                marks[i] = Mark::Drop;
+                dead[i] = true;
+                continue;
+            }
+            let verdict = if protected[i] { None } else { self.judge(i, root, article_text) };
+            if let Some((category, reason)) = verdict {
+                if self.options.removes(category) {
+                    let index = removals.len() as u32;
+                    removals.push(Removal { node: i as u32, category, reason });
+                    marks[i] = Mark::Removed(index);
+                    dead[i] = true;
+                    if self.own_exclusion[i].is_none() {
+                        self.take_out(i);
+                    }
+                    if let Some(extra) = self.section_after_label(i, root, &marks) {
+                        for j in extra {
+                            // A block with a rule of its own (a newsletter box after a
+                            // "Related" list) is reported as what it is.
+                            let (category, reason) = self
+                                .judge(j, root, article_text)
+                                .filter(|(c, _)| self.options.removes(*c))
+                                .unwrap_or((category, Cow::Borrowed("part of a section headed by a clutter label")));
+                            removals.push(Removal { node: j as u32, category, reason });
+                            marks[j] = Mark::Removed(removals.len() as u32 - 1);
+                            self.take_out(j);
+                        }
+                    }
+                }
+            }
+        }
+        // Readability's conditional cleaning, innermost first, on the stats left after removals.
+        if self.flags.clean_conditionally && self.options.removes(Category::LowContent) {
+            for i in (first..end_index).rev() {
+                if dead[i] || marks[i] != Mark::Keep {
+                    continue;
+                }
+                if protected[i] {
+                    continue;
+                }
+                // A wrapper left empty by the removals inside it stays: it shows nothing,
+                // and a reader who keeps what was removed from it gets it back in place.
+                let st = &self.stats[i];
+                if st.text == 0 && st.images == 0 && st.embeds == 0 && self.stats[i] != self.nodes[i].stats {
+                    continue;
+                }
+                if let Some(reason) = self.clean_conditionally(i) {
+                    let index = removals.len() as u32;
+                    removals.push(Removal { node: i as u32, category: Category::LowContent, reason });
+                    marks[i] = Mark::Removed(index);
+                    dead[i] = true;
+                    self.take_out(i);
+                }
+            }
+        }
+        if scope == Scope::Page {
+            self.mark_around(root, article, article_text, &protected, &marks, &mut removals);
+        }
+        for (mark, node) in marks.iter_mut().zip(self.nodes).take(end_index).skip(first) {
+            if node.tag == Tag::Table && *mark == Mark::Keep && !is_data_table(node) {
+                *mark = Mark::Layout;
+            }
+        }
+        let text_len =
+            article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
+        Decision { root, range, marks, removals, byline: byline.map(|(_, t)| t), text_len }
+    }
+
+    /// The clutter around the article (outside its chosen elements, never holding them),
+    /// for decluttering in place. Only `Category::declutters` blocks hide what is inside
+    /// them: inside a site header or a sidebar (navigation) an ad slot is still found.
+    pub(super) fn mark_around(
+        &self,
+        root: usize,
+        article: &[usize],
+        article_text: u32,
+        protected: &[bool],
+        marks: &[Mark],
+        removals: &mut Vec<Removal>,
+    ) {
+        let n = self.nodes.len();
+        // skip: inside a block listed already, or not shown; judged: inside the article and
+        // not inside a removed block, so `mark` judged it already.
+        let mut skip = vec![false; n];
+        let mut judged = vec![false; n];
+        for i in 0..n {
+            let parent = self.parent(i);
+            if parent.is_some_and(|p| skip[p]) {
+                skip[i] = true;
+                continue;
+            }
+            if let Mark::Removed(k) = marks[i] {
+                skip[i] = removals[k as usize].category.declutters();
+                continue;
+            }
+            judged[i] = article.binary_search(&i).is_ok() || parent.is_some_and(|p| judged[p] && !matches!(marks[p], Mark::Removed(_)));
+            if judged[i] || protected[i] {
+                continue;
+            }
+            if matches!(self.own_exclusion[i], Some(Exclusion::Hidden | Exclusion::NonContent)) {
+                skip[i] = true; // hidden already, or not content (<template>, <svg>…)
+                continue;
+            }
+            if let Some((category, reason)) = self.judge(i, root, article_text) {
+                if category.declutters() {
+                    removals.push(Removal { node: i as u32, category, reason });
+                    skip[i] = true;
+                }
+            }
+        }
+    }
+
+    /// Why node `i` is clutter, if it is.
+    pub(super) fn judge(&self, i: usize, root: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
+        let n = &self.nodes[i];
+        match self.own_exclusion[i] {
+            Some(Exclusion::Hidden) => return Some((Category::Hidden, Cow::Borrowed("hidden by the page"))),
+            Some(Exclusion::NonContent) => return None,
+            Some(Exclusion::Unlikely) | None => {}
+        }
+        if let Some(hit) = self.token_rule(i, article_text) {
+            return Some(hit);
+        }
+        let role = self.summary.role(n);
+        if let Some((_, c, why)) = rules::ROLE_RULES.iter().find(|(r, _, _)| *r == role) {
+            return Some((*c, Cow::Borrowed(why)));
+        }
+        if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()) {
+            return Some((*c, Cow::Borrowed(why)));
+        }
+        if self.own_exclusion[i] == Some(Exclusion::Unlikely) {
+            let what = format!("page furniture (class/id \"{} {}\")", self.summary.class(n), self.summary.id(n));
+            return Some((Category::LowContent, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
+        }
+        if matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) && self.class_weight(i) < 0.0 {
+            return Some((Category::LowContent, Cow::Borrowed("a heading marked as page furniture")));
+        }
+        if let Some(hit) = self.text_rule(i, root) {
+            return Some(hit);
+        }
+        // A paragraph that is one link and nothing else points to another story.
+        let st = &self.stats[i];
+        if n.tag == Tag::P && (20..=150).contains(&st.text) && st.link_density() >= 0.9 && st.images == 0 {
+            return Some((Category::Related, Cow::Borrowed("a paragraph that is only a link to another story")));
+        }
+        if self.is_bio(i, root) {
+            return Some((Category::AuthorBio, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
+        }
+        None
+    }
+
+    /// `i`'s class and id tokens for the token rules.
+    pub(super) fn tokens(&self, i: usize) -> impl Iterator<Item = &'a str> + use<'a> {
+        let summary: &'a Summary = self.summary;
+        summary.class(&summary.nodes[i]).split_ascii_whitespace().chain(own_id(summary, self.source, i).split_ascii_whitespace())
+    }
+
+    pub(super) fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
+        let n = &self.nodes[i];
+        if n.attrs[0] == n.attrs[2] {
+            return None;
+        }
+        let rule = rules::token_rule(self.tokens(i))?;
+        if !rule.in_captions && (self.context[i] & ctx::CAPTION != 0 || matches!(n.tag, Tag::Figcaption | Tag::Caption)) {
+            return None;
+        }
+        if rule.category == Category::Share && self.is_embed(i) {
+            return None;
+        }
+        let content_marked = self.tokens(i).any(rules::is_content_token);
+        if content_marked && !rules::FURNITURE_WINS.contains(&rule.category) {
+            return None;
+        }
+        // A block holding most of the article's prose is the article, whatever one of its
+        // classes says ("entry-content share-enabled") — unless its classes lean negative
+        // on balance ("legal-notice").
+        let st = &self.stats[i];
+        let prose = st.text.saturating_sub(st.link_text);
+        if prose > 200 && u64::from(prose) * 2 >= u64::from(article_text) && self.class_weight(i) >= 0.0 {
+            return None;
+        }
+        Some((rule.category, Cow::Borrowed(rule.reason)))
+    }
+
+    /// The start of a label's text, lowercased, if node `i` can be a label: a block of its
+    /// own (a block element, or an element standing directly in a container) of at most
+    /// `max` characters. Inline pieces of a paragraph are read as part of it, and a child
+    /// with the same text as its block parent is read once, as the parent.
+    pub(super) fn label_text(&self, i: usize, root: usize, max: u32) -> Option<String> {
+        let st = &self.stats[i];
+        if st.text < 3 || st.text > max {
+            return None;
+        }
+        let parent = self.parent(i)?;
+        let tag = self.nodes[i].tag;
+        if !(tag.is_block() || tag.is_heading() || parent == root || self.nodes[parent].tag.is_container()) {
+            return None;
+        }
+        if parent != root && self.nodes[parent].tag.is_block() && self.stats[parent].text == st.text {
+            return None;
+        }
+        let mut text = node_text(self.summary, self.source, i, LABEL_PREFIX);
+        text.make_ascii_lowercase();
+        // A count before a label is part of it: "15 comments", "3 replies".
+        let label = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        Some(if label.len() < text.len() { label.to_string() } else { text })
+    }
+
+    pub(super) fn text_rule(&self, i: usize, root: usize) -> Option<(Category, Cow<'static, str>)> {
+        let longest = rules::TEXT_RULES.iter().map(|r| r.max_len).max().unwrap_or(0);
+        let text = self.label_text(i, root, longest)?;
+        let st = &self.stats[i];
+        let len = st.text;
+        let in_caption = self.context[i] & ctx::CAPTION != 0 || matches!(self.nodes[i].tag, Tag::Figcaption | Tag::Caption);
+        rules::TEXT_RULES
+            .iter()
+            .find(|r| {
+                len <= r.max_len
+                    && st.link_density() >= r.min_link_density
+                    && (r.in_captions || !in_caption)
+                    && (r.with_images || st.images == 0)
+                    && r.phrases.iter().any(|p| rules::opens_with(&text, p))
+            })
+            .map(|r| (r.category, Cow::Borrowed(r.reason)))
+    }
+
+    /// After a clutter label that heads a section ("Related articles"), the rest of the
+    /// section: the label's link-heavy container, or its link-heavy following siblings.
+    pub(super) fn section_after_label(&self, i: usize, root: usize, marks: &[Mark]) -> Option<Vec<usize>> {
+        let Some(Mark::Removed(_)) = marks.get(i) else { return None };
+        let n = &self.nodes[i];
+        let text = self.label_text(i, root, 60)?;
+        // "See also:" alone heads a list; "See also: New Zealand place names" is the whole
+        // of it (a hatnote), and what follows is the article again.
+        let heads = rules::TEXT_RULES.iter().any(|r| {
+            r.heads_section
+                && r.phrases.iter().any(|p| rules::opens_with(&text, p) && (!p.ends_with(':') || text[p.len()..].trim().is_empty()))
+        });
+        if !heads {
+            return None;
+        }
+        let parent = self.parent(i)?;
+        let mut extra = vec![];
+        let parent_is_section = parent != root && {
+            let ps = &self.stats[parent];
+            ps.link_density() > 0.25 || ps.text < n.stats.text + 200
+        };
+        if parent_is_section && !matches!(self.nodes[parent].tag, Tag::Body | Tag::Html) {
+            // The label's container goes with it: report the container.
+            for (j, mark) in marks.iter().enumerate().take(self.subtree_end(parent)).skip(i + 1) {
+                if self.nodes[j].parent as usize == parent && *mark == Mark::Keep {
+                    extra.push(j);
+                }
+            }
+            return Some(extra);
+        }
+        let mut j = self.subtree_end(i);
+        while j < self.nodes.len() && self.nodes[j].parent as usize == parent {
+            let s = &self.nodes[j];
+            let st = &self.stats[j];
+            if s.tag.is_heading() || marks[j] != Mark::Keep {
+                break;
+            }
+            if st.link_density() > 0.25 || matches!(s.tag, Tag::Ul | Tag::Ol) || st.text < 200 {
+                extra.push(j);
+            } else {
+                break;
+            }
+            j = self.subtree_end(j);
+        }
+        Some(extra)
+    }
+
+    pub(super) fn is_bio(&self, i: usize, root: usize) -> bool {
+        let n = &self.nodes[i];
+        let st = &self.stats[i];
+        if !(60..=800).contains(&st.text) || !matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Aside | Tag::Span | Tag::Footer) {
+            return false;
+        }
+        let r = &self.nodes[root];
+        let span = u64::from(r.end.saturating_sub(r.start)).max(1);
+        if u64::from(n.start.saturating_sub(r.start)) * 2 < span {
+            return false;
+        }
+        let text = node_text(self.summary, self.source, i, 160);
+        looks_like_bio(&text)
+    }
+
+    /// Readability's `_cleanConditionally`: forms, tables, lists and divs that look like
+    /// boilerplate by their shape.
+    pub(super) fn clean_conditionally(&self, i: usize) -> Option<Cow<'static, str>> {
+        let n = &self.nodes[i];
+        // Cells of a layout table are containers like divs.
+        let within = self.context[i];
+        let layout_cell = matches!(n.tag, Tag::Td | Tag::Th) && within & ctx::TABLE != 0 && within & ctx::NEAREST_TABLE_IS_DATA == 0;
+        if !matches!(n.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div) && !layout_cell {
+            return None;
+        }
+        if n.tag == Tag::Table && is_data_table(n) {
+            return None;
+        }
+        // Code, data tables and embedded posts are content whatever their shape.
+        if within & (ctx::CODE | ctx::DATA_TABLE) != 0 || self.is_embed(i) {
+            return None;
+        }
+        let weight = self.class_weight(i);
+        let score = if self.scored[i] { self.score[i] } else { 0.0 };
+        // An image's wrapper ("media__image") is the picture, whatever its class says.
+        let st = &self.stats[i];
+        let image_block = st.images > 0 && (within & ctx::FIGURE != 0 || st.text < 100) && st.link_density() < 0.5;
+        if weight + score < 0.0 && !image_block {
+            return Some(Cow::Borrowed("marked as page furniture by its class"));
+        }
+        let st = &self.stats[i];
+        if st.commas >= 10 || st.code_blocks > 0 {
+            return None;
+        }
+        let is_list = matches!(n.tag, Tag::Ul | Tag::Ol);
+        let p = f64::from(st.paragraphs);
+        let img = f64::from(st.images);
+        let li = f64::from(st.list_items) - 100.0;
+        let input = f64::from(st.inputs);
+        let heading_density = if st.text == 0 { 0.0 } else { f64::from(st.heading_text) / f64::from(st.text) };
+        let in_figure = within & ctx::FIGURE != 0;
+        let ld = st.link_density();
+        let len = st.text;
+        let embeds = st.embeds;
+        let why: Option<&'static str> = if img > 1.0 && p / img < 0.5 && !in_figure {
+            Some("more images than paragraphs")
+        } else if !is_list && li > p {
+            Some("more list items than paragraphs")
+        } else if input > (p / 3.0).floor() {
+            Some("a form: more inputs than paragraphs")
+        } else if !is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure {
+            Some("almost no text")
+        } else if (!is_list && weight < 25.0 && ld > 0.2) || (weight >= 25.0 && ld > 0.5) {
+            Some("mostly links")
+        } else if (embeds == 1 && len < 75) || embeds > 1 {
+            Some("an embed with little text")
+        } else {
+            None
+        };
+        // A list of images (a gallery) stays.
+        if why.is_some() && is_list && st.images > 0 && st.images == st.list_items {
+            return None;
+        }
+        why.map(Cow::Borrowed)
+    }
+}
+
+/// "Ann Lee is a news writer for …": a capitalized name, a linking verb, a writer's role.
+pub fn looks_like_bio(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    rules::BIO_VERBS.iter().any(|verb| {
+        let Some(at) = lower.find(verb) else { return false };
+        // Lowercasing can change byte lengths outside ASCII: no name then.
+        let Some(name) = text.get(..at) else { return false };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let after: String = lower[at + verb.len()..].chars().take(80).collect();
+        named && rules::BIO_ROLES.iter().any(|r| after.contains(r))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bios() {
+        assert!(looks_like_bio("Lisa Holden is a news writer for LinkDaddy News. She writes health, sport, tech."));
+        assert!(looks_like_bio("Charles Rollet is a senior reporter at TechCrunch. His investigative reporting…"));
+        assert!(!looks_like_bio("The company is a major employer for the region, a reporter said."));
+    }
+}

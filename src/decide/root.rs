@@ -1,0 +1,318 @@
+//! Which element is the article: Readability's paragraph scoring, the retry ladder's
+//! exclusions, and the siblings that join the top candidate.
+
+use crate::html::Tag;
+use crate::rules::{self, hint};
+use crate::scan::{flag, Node, NONE};
+
+use super::{ctx, node_text, Attempt, Exclusion};
+
+impl<'a> Attempt<'a> {
+    pub(super) fn is_unlikely(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        if matches!(n.tag, Tag::Body | Tag::A | Tag::Html) {
+            return false;
+        }
+        let role = self.summary.role(n);
+        if matches!(role, "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog") {
+            return true;
+        }
+        let bits = self.hints.either(i);
+        hint::unlikely(bits) && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i)
+    }
+
+    /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
+    pub(super) fn exclude(&mut self) {
+        for i in 0..self.nodes.len() {
+            let n = &self.nodes[i];
+            if let Some(p) = n.parent() {
+                if self.excluded[p] {
+                    self.excluded[i] = true;
+                    continue;
+                }
+            }
+            let own = if n.tag.is_non_content() {
+                Some(Exclusion::NonContent)
+            } else if n.has(flag::HIDDEN)
+                || (n.has(flag::ARIA_HIDDEN) && !self.summary.class(n).contains("fallback-image") && !holds_prose(n))
+            {
+                Some(Exclusion::Hidden)
+            } else {
+                None
+            };
+            if own.is_none() && self.is_byline(i) {
+                continue;
+            }
+            if own.is_none() && self.title_heading.is_none() && matches!(n.tag, Tag::H1 | Tag::H2) && self.repeats_title(i) {
+                self.title_heading = Some(i);
+                self.exclude_subtree(i, Exclusion::NonContent);
+                continue;
+            }
+            let own = own.or_else(|| (self.flags.strip_unlikely && self.is_unlikely(i)).then_some(Exclusion::Unlikely));
+            if let Some(why) = own {
+                self.exclude_subtree(i, why);
+            }
+        }
+    }
+
+    pub(super) fn exclude_subtree(&mut self, i: usize, why: Exclusion) {
+        self.excluded[i] = true;
+        self.own_exclusion[i] = Some(why);
+        self.take_out(i);
+    }
+
+    pub(super) fn repeats_title(&self, i: usize) -> bool {
+        let Some(title) = self.title else { return false };
+        if self.nodes[i].stats.text == 0 || self.nodes[i].stats.text > 400 {
+            return false;
+        }
+        let heading = node_text(self.summary, self.source, i, 400);
+        similarity(title, &heading) > 0.75
+    }
+
+    pub(super) fn initialize(&mut self, i: usize) {
+        if self.scored[i] {
+            return;
+        }
+        self.scored[i] = true;
+        let base = match self.nodes[i].tag {
+            Tag::Div => 5.0,
+            Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => -3.0,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th => -5.0,
+            _ => 0.0,
+        };
+        self.score[i] += base + self.class_weight(i);
+    }
+
+    /// Each paragraph scores its parent fully, its grandparent half, and further ancestors less.
+    pub(super) fn score_paragraphs(&mut self) {
+        for i in 0..self.nodes.len() {
+            if self.excluded[i] {
+                continue;
+            }
+            let n = &self.nodes[i];
+            let s = &self.stats[i];
+            // A div without block children counts as a paragraph, as Readability turns it into one.
+            let (len, commas, first) = if n.tag.is_scored() || (n.tag == Tag::Div && s.blocks == 0) {
+                (s.text, s.commas, self.scored_parent(i))
+            } else if n.tag == Tag::Div && s.flow_text >= 25 {
+                let commas = if s.text == 0 { 0 } else { (u64::from(s.commas) * u64::from(s.flow_text) / u64::from(s.text)) as u32 };
+                (s.flow_text, commas, Some(i))
+            } else {
+                continue;
+            };
+            if len < 25 {
+                continue;
+            }
+            // A block whose own class names it clutter (a newsletter prompt, a share bar)
+            // does not vote for the article: hundreds of them under one wrapper would
+            // outvote it.
+            if self.flags.weight_classes && n.attrs[0] != n.attrs[2] {
+                let tokens = || self.tokens(i);
+                if rules::token_rule(tokens()).is_some() && !tokens().any(rules::is_content_token) {
+                    continue;
+                }
+            }
+            let content = 1.0 + f64::from(commas) + f64::from((len / 100).min(3));
+            let mut level = 0;
+            let mut a = first;
+            while let Some(anc) = a {
+                if level >= 5 || self.nodes[anc].parent == NONE {
+                    break;
+                }
+                self.initialize(anc);
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => f64::from(l) * 3.0,
+                };
+                self.score[anc] += content / divider;
+                level += 1;
+                a = self.parent(anc);
+            }
+        }
+        for i in 0..self.nodes.len() {
+            if self.scored[i] {
+                self.score[i] *= 1.0 - self.stats[i].link_density();
+            }
+        }
+    }
+
+    /// The element a paragraph scores first: its parent, unless that is a div wrapping this
+    /// paragraph alone, which Readability replaces by the paragraph.
+    pub(super) fn scored_parent(&self, i: usize) -> Option<usize> {
+        let parent = self.parent(i)?;
+        let wrapper = self.nodes[i].tag == Tag::P
+            && self.nodes[parent].tag == Tag::Div
+            && self.live_children[parent] == 1
+            // Only whitespace of its own: a run before the paragraph and one after.
+            && self.stats[parent].flow_text <= 2
+            && self.stats[parent].link_density() < 0.25;
+        if wrapper {
+            self.parent(parent)
+        } else {
+            Some(parent)
+        }
+    }
+
+    /// Picks the top candidate and the siblings that join it. Returns the root whose range
+    /// is rewritten, the article's top-level elements, and the best-scoring element.
+    pub(super) fn choose_article(&mut self) -> (usize, Vec<usize>, usize) {
+        let body = self.nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0);
+        let mut top: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.scored[i] && !self.excluded[i]).collect();
+        top.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]).then(a.cmp(&b)));
+        top.truncate(5);
+        let Some(&first) = top.first() else {
+            return (body, vec![body], body);
+        };
+        if matches!(self.nodes[first].tag, Tag::Body | Tag::Html) {
+            return (body, vec![body], body);
+        }
+        let mut candidate = first;
+        // Several near-equal candidates under one ancestor: the ancestor is the article.
+        let alternatives: Vec<Vec<usize>> = top[1..]
+            .iter()
+            .filter(|&&c| self.score[c] / self.score[first] >= 0.75)
+            .map(|&c| {
+                let mut list: Vec<usize> = self.ancestors(c).collect();
+                list.sort_unstable();
+                list
+            })
+            .collect();
+        if alternatives.len() >= 3 {
+            let mut p = self.parent(candidate);
+            while let Some(anc) = p {
+                if self.nodes[anc].tag == Tag::Body {
+                    break;
+                }
+                if alternatives.iter().filter(|list| list.binary_search(&anc).is_ok()).count() >= 3 {
+                    candidate = anc;
+                    break;
+                }
+                p = self.parent(anc);
+            }
+        }
+        self.initialize(candidate);
+        // Climb while the parent scores higher.
+        let mut last = self.score[candidate];
+        let threshold = last / 3.0;
+        let mut p = self.parent(candidate);
+        while let Some(anc) = p {
+            if self.nodes[anc].tag == Tag::Body {
+                break;
+            }
+            if !self.scored[anc] {
+                p = self.parent(anc);
+                continue;
+            }
+            let s = self.score[anc];
+            if s < threshold {
+                break;
+            }
+            if s > last {
+                candidate = anc;
+                break;
+            }
+            last = s;
+            p = self.parent(anc);
+        }
+        // An only child stands for its parent.
+        while let Some(anc) = self.parent(candidate) {
+            if self.nodes[anc].tag == Tag::Body || self.nodes[anc].tag == Tag::Html || self.live_children[anc] != 1 {
+                break;
+            }
+            candidate = anc;
+        }
+        self.initialize(candidate);
+        let Some(parent) = self.parent(candidate) else {
+            return (candidate, vec![candidate], first);
+        };
+        let top_score = self.score[candidate];
+        let threshold = (top_score * 0.2).max(10.0);
+        let class = self.summary.class(&self.nodes[candidate]);
+        let mut article = vec![];
+        let end = self.nodes[parent].end;
+        let mut j = parent + 1;
+        while j < self.nodes.len() && self.nodes[j].start < end {
+            let s = &self.nodes[j];
+            if s.parent as usize != parent {
+                j += 1;
+                continue;
+            }
+            let footnotes = self.summary.mentions(s, rules::FOOTNOTE_HINTS) || rules::mentions(self.summary.role(s), rules::FOOTNOTE_HINTS);
+            // A sibling carrying a clutter class (a share bar, legal text…) never joins.
+            let furniture = rules::token_rule(self.tokens(j)).is_some();
+            let join = j == candidate
+                || (!self.excluded[j] && footnotes)
+                || (!self.excluded[j] && !furniture && {
+                    let bonus = if !class.is_empty() && self.summary.class(s) == class { top_score * 0.2 } else { 0.0 };
+                    let st = &self.stats[j];
+                    (self.scored[j] && self.score[j] + bonus >= threshold)
+                        || (s.tag == Tag::P && {
+                            let ld = st.link_density();
+                            (ld < 0.25 && st.text > 80)
+                                || (st.text < 80
+                                    && st.text > 0
+                                    && ld == 0.0
+                                    && ends_sentence(&node_text(self.summary, self.source, j, 200)))
+                        })
+                });
+            if join {
+                article.push(j);
+            }
+            j = self.subtree_end(j);
+        }
+        // Text standing loose in the parent beside the chosen blocks is a paragraph to
+        // Readability (it wraps such runs in <p>), and would join as a sibling: the parent
+        // is then the article, or that text would be lost.
+        let loose = self.stats[parent].flow_text;
+        if loose > 80 && !matches!(self.nodes[parent].tag, Tag::Body | Tag::Html) && !self.excluded[parent] {
+            return (parent, vec![parent], first);
+        }
+        if article.len() == 1 {
+            (candidate, article, first)
+        } else {
+            (parent, article, first)
+        }
+    }
+}
+
+/// `aria-hidden` on a block of several paragraphs is a modal dialog hiding the page from
+/// screen readers while it is open (cookie walls do this), not content hidden from readers.
+fn holds_prose(n: &Node) -> bool {
+    n.stats.paragraphs >= 3 || n.stats.text >= 1000
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.contains(". ") || text.ends_with('.')
+}
+
+/// Share of the words of `a` found in `b`, Readability's title-similarity measure.
+fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = tb.iter().filter(|w| !ta.contains(w)).collect();
+    let total: usize = tb.iter().map(|w| w.len()).sum::<usize>() + tb.len().saturating_sub(1);
+    let diff: usize = unique_b.iter().map(|w| w.len()).sum::<usize>() + unique_b.len().saturating_sub(1);
+    1.0 - diff as f64 / total.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_similarity() {
+        assert!(
+            similarity("Scale AI’s Alexandr Wang has published an open letter", "Scale AI’s Alexandr Wang has published an open letter")
+                > 0.99
+        );
+        assert!(similarity("Related articles", "Scale AI’s Alexandr Wang has published an open letter") < 0.2);
+    }
+}
