@@ -43,9 +43,6 @@ pub enum Error {
     /// lol_html stopped on the input.
     #[error("the HTML could not be parsed: {0}")]
     Parse(String),
-    /// The page URL given by the caller is not a valid absolute URL.
-    #[error("the page URL {0:?} is not a valid absolute URL")]
-    InvalidUrl(String),
 }
 
 /// Settings for one extraction.
@@ -54,6 +51,8 @@ pub enum Error {
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
     /// The page's URL: relative links and images are resolved against it (and `<base>`).
+    /// A URL that is empty, not absolute or not http(s) (a `file:` page) resolves nothing:
+    /// the page still extracts, with its relative links kept relative.
     pub url: Option<String>,
     /// The charset the page was served with (the `Content-Type` header's), if known.
     pub charset: Option<String>,
@@ -157,9 +156,8 @@ pub struct Article {
 
 /// Extracts the article from a whole page.
 pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
-    let base = page_url(options)?;
     let (summary, source) = scan_page(html, options.charset.as_deref())?;
-    Ok(build(&summary, &source, base.as_ref(), options))
+    Ok(build(&summary, &source, page_url(options).as_ref(), options))
 }
 
 /// The clutter on the whole page — inside the article and around it — for hiding it in
@@ -188,11 +186,9 @@ fn scan_page(html: &[u8], charset: Option<&str>) -> Result<(scan::Summary, Strin
     scanner.end()
 }
 
-fn page_url(options: &Options) -> Result<Option<url::Url>, Error> {
-    match &options.url {
-        Some(u) => url::Url::parse(u).map(Some).map_err(|_| Error::InvalidUrl(u.clone())),
-        None => Ok(None),
-    }
+/// The page's URL when it can be a base for the page's links (see `Options::url`).
+fn page_url(options: &Options) -> Option<url::Url> {
+    url::Url::parse(options.url.as_deref()?.trim()).ok().filter(sanitize::is_web)
 }
 
 /// The streaming extractor: `write` the page's bytes as they arrive, then `end`.
@@ -207,9 +203,9 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    pub fn new(options: Options) -> Result<Self, Error> {
-        let base = page_url(&options)?;
-        Ok(Extractor { decoder: encoding::StreamDecoder::new(options.charset.as_deref()), options, base, scanner: scan::Scanner::new() })
+    pub fn new(options: Options) -> Self {
+        let base = page_url(&options);
+        Extractor { decoder: encoding::StreamDecoder::new(options.charset.as_deref()), options, base, scanner: scan::Scanner::new() }
     }
 
     /// Feeds the next bytes of the page.

@@ -135,7 +135,7 @@ pub fn base_url(page: Option<&Url>, base_href: Option<&str>) -> Option<Url> {
     }
 }
 
-fn is_web(u: &Url) -> bool {
+pub fn is_web(u: &Url) -> bool {
     matches!(u.scheme(), "http" | "https")
 }
 

@@ -88,7 +88,7 @@ impl StreamingExtractor {
     pub fn new(options: JsValue) -> JsResult<StreamingExtractor> {
         let options =
             if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options)? };
-        Ok(StreamingExtractor { inner: Some(crate::Extractor::new(options)?) })
+        Ok(StreamingExtractor { inner: Some(crate::Extractor::new(options)) })
     }
 
     /// Feeds the next bytes of the page.

@@ -47,7 +47,7 @@ fn fixture_pages_give_the_expected_article() {
 }
 
 fn extract_in_chunks(html: &[u8], options: &Options, sizes: &mut dyn FnMut() -> usize) -> Article {
-    let mut extractor = Extractor::new(options.clone()).unwrap();
+    let mut extractor = Extractor::new(options.clone());
     let mut rest = html;
     while !rest.is_empty() {
         let n = sizes().clamp(1, rest.len());

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(problems.is_empty(), "{problems:?}\n{}", article.content);
     // The same page in two chunks, split where the first byte says.
     let split = data.len() * usize::from(first) / 256;
-    let mut extractor = Extractor::new(options.clone()).unwrap();
+    let mut extractor = Extractor::new(options.clone());
     extractor.write(&data[..split]).unwrap();
     extractor.write(&data[split..]).unwrap();
     assert_eq!(extractor.end().unwrap(), article, "chunking at {split} changed the article");
