@@ -22,6 +22,11 @@ use crate::text::{decode_attribute, decode_entities, escape_attribute, escape_te
 use crate::tree::{Open, OpenElements};
 use crate::Options;
 
+/// Characters that show nothing and split words for search and copy: the soft hyphen, the
+/// zero-width space, the word joiner and a stray byte-order mark. (The zero-width joiners
+/// stay: emoji sequences and several scripts need them.)
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
 /// The article body in both forms.
 #[derive(Debug, Default)]
 pub struct Body {
@@ -534,10 +539,15 @@ impl Writer<'_> {
         if self.skip || self.open.is_empty() {
             return;
         }
-        let text = decode_entities(raw);
+        let mut text = decode_entities(raw);
+        if text.contains(INVISIBLE) {
+            text = text.replace(INVISIBLE, "").into();
+        }
         let pre = self.in_pre();
         escape_text(&text, !pre, &mut self.html);
-        if !self.in_marked {
+        // A ruby annotation is written above its base text, not read after it.
+        let annotation = self.open.current().is_some_and(|f| matches!(f.tag, Tag::Rt | Tag::Rp));
+        if !self.in_marked && !annotation {
             self.plain.push(&text, pre);
         }
     }

@@ -231,6 +231,8 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     // A photo credit laid over the image repeats the one in its caption.
     outside_captions(LowContent, Contains("credit"), "a photo credit outside the caption"),
     tok(Navigation, Contains("print-only"), "print-only furniture"),
+    // The toolbar a web archive puts above the page it replays (the Wayback Machine's).
+    tok(Navigation, Prefix("wm-ipp"), "a web archive's toolbar"),
     tok(Navigation, Contains("screen-reader-text"), "text for screen readers only"),
     tok(Navigation, Contains("visually-hidden"), "text for screen readers only"),
     tok(Navigation, Contains("sr-only"), "text for screen readers only"),

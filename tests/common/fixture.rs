@@ -55,6 +55,15 @@ pub fn check(article: &Article, expected: &Value) -> Vec<String> {
             None => errors.push(format!("paragraph missing: {want:?}")),
         }
     }
+    // `"only": true`: the paragraphs listed are the whole article, nothing before, between
+    // or after them.
+    if expected.get("only").and_then(Value::as_bool) == Some(true) {
+        let listed = strings(&expected["paragraphs"]);
+        let got: Vec<&str> = paragraphs.iter().copied().filter(|p| !p.is_empty()).collect();
+        for extra in got.iter().filter(|p| !listed.contains(p)) {
+            errors.push(format!("paragraph not expected: {extra:?}"));
+        }
+    }
     for unwanted in strings(&expected["absent"]) {
         if article.text.contains(unwanted) || article.content.contains(unwanted) {
             errors.push(format!("clutter present: {unwanted:?}"));
