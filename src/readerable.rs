@@ -128,7 +128,7 @@ pub fn is_probably_readerable(html: &[u8]) -> bool {
 
 fn is_hidden(el: &Element<'_, '_>) -> bool {
     let style = el.get_attribute("style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
-    el.has_attribute("hidden")
+    (el.has_attribute("hidden") && !crate::scan::is_streamed_boundary(&el.get_attribute("id").unwrap_or_default()))
         || style.contains("display:none")
         || style.contains("visibility:hidden")
         || el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true")

@@ -172,6 +172,11 @@ impl Node {
     }
 }
 
+/// The id React gives a streamed Suspense boundary's content: `S:` and a number.
+pub fn is_streamed_boundary(id: &str) -> bool {
+    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Metadata as the page states it, before any choice between sources.
 #[derive(Debug, Default, Clone)]
 pub struct RawMeta {
@@ -365,6 +370,7 @@ impl ScanState {
         let raw = |loc: Option<lol_html::html_content::SourceLocation>| loc.and_then(|l| source.get(l.bytes())).unwrap_or("");
         let (mut class, mut id, mut role) = ("", "", "");
         let (mut key, mut content, mut itemprop, mut rel) = (None, None, "", "");
+        let mut hidden = false;
         for attr in attributes {
             let name = raw(attr.name_source_location());
             let value = raw(attr.value_source_location());
@@ -376,7 +382,7 @@ impl ScanState {
             } else if is("role") {
                 role = value;
             } else if is("hidden") {
-                node.flags |= flag::HIDDEN;
+                hidden = true;
             } else if is("style") {
                 let style: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
                 if style.contains("display:none") || style.contains("visibility:hidden") {
@@ -400,6 +406,11 @@ impl ScanState {
             {
                 content = Some(value);
             }
+        }
+        // React's streamed rendering sends a finished Suspense boundary as `<div hidden
+        // id="S:0">` and a script moves it into place: what readers see, not hidden.
+        if hidden && !is_streamed_boundary(id) {
+            node.flags |= flag::HIDDEN;
         }
         let attrs = &mut self.summary.attrs;
         for (i, value) in [class, id, role].into_iter().enumerate() {
