@@ -217,6 +217,12 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     tok(Navigation, Contains("post-tags"), "a tag list"),
     tok(Navigation, Contains("tagcloud"), "a tag list"),
     tok(Navigation, Contains("skip-link"), "a skip link"),
+    // The row of date, author, reading time and comment count under a headline
+    // ("post-meta", "entry-meta", "meta-info"): the reader's header shows what matters of it.
+    tok(Navigation, Exact("meta"), "the date and author line (the reader view's header shows them)"),
+    tok(Navigation, Suffix("-meta"), "the date and author line (the reader view's header shows them)"),
+    tok(Navigation, Suffix("_meta"), "the date and author line (the reader view's header shows them)"),
+    tok(Navigation, Prefix("meta-"), "the date and author line (the reader view's header shows them)"),
     tok(Navigation, Contains("editsection"), "an edit link"),
     // The "¶" or "#" link beside a heading (Sphinx, VuePress, Docusaurus, AnchorJS): a link
     // to the heading itself, which a reader does not need in the text.

@@ -129,6 +129,22 @@ impl<'a> Hints<'a> {
     }
 }
 
+/// What every attempt of the ladder reads about the page, worked out once.
+struct Page<'a> {
+    summary: &'a Summary,
+    source: &'a str,
+    title: Option<&'a str>,
+    options: &'a Options,
+    /// Class and id hints, read as they are first asked for.
+    hints: Hints<'a>,
+    /// `ctx` bits: what each node is inside of.
+    context: Vec<u8>,
+    /// The `<body>` element (the first element when there is none).
+    body: usize,
+    /// The `<h1>` that carries the article's title, if one does.
+    headline: Option<usize>,
+}
+
 /// How much of a label's text the phrase rules look at (they match its start).
 const LABEL_PREFIX: usize = 48;
 
@@ -153,12 +169,20 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
     if summary.nodes.is_empty() {
         return empty(summary);
     }
-    // Class and id hints are read once; every attempt of the ladder uses them.
-    let hints = Hints::new(summary, source);
-    let context = context(summary);
+    let body = summary.nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0);
+    let page = Page {
+        summary,
+        source,
+        title,
+        options,
+        hints: Hints::new(summary, source),
+        context: context(summary),
+        body,
+        headline: root::headline(summary, source, title),
+    };
     let mut best: Option<Decision> = None;
     for flags in ladder {
-        let d = Attempt::new(summary, source, title, options, flags, &hints, &context).run(scope);
+        let d = Attempt::new(&page, flags).run(scope);
         if d.text_len >= MIN_ARTICLE_CHARS {
             return d;
         }
@@ -215,6 +239,10 @@ struct Attempt<'a> {
     hints: &'a Hints<'a>,
     /// `ctx` bits: what each node is inside of.
     context: &'a [u8],
+    /// The `<body>` element (the first element when there is none).
+    body: usize,
+    /// The `<h1>` that carries the article's title, if one does.
+    headline: Option<usize>,
     /// Stats with excluded (and later removed) subtrees taken out.
     stats: Vec<Stats>,
     /// Whether the node or an ancestor is left out of scoring.
@@ -237,25 +265,20 @@ enum Exclusion {
 }
 
 impl<'a> Attempt<'a> {
-    fn new(
-        summary: &'a Summary,
-        source: &'a str,
-        title: Option<&'a str>,
-        options: &'a Options,
-        flags: Flags,
-        hints: &'a Hints<'a>,
-        context: &'a [u8],
-    ) -> Self {
+    fn new(page: &'a Page<'a>, flags: Flags) -> Self {
+        let summary = page.summary;
         let n = summary.nodes.len();
         Attempt {
             summary,
             nodes: &summary.nodes,
-            source,
-            title,
-            options,
+            source: page.source,
+            title: page.title,
+            options: page.options,
             flags,
-            hints,
-            context,
+            hints: &page.hints,
+            context: &page.context,
+            body: page.body,
+            headline: page.headline,
             stats: summary.nodes.iter().map(|n| n.stats).collect(),
             excluded: vec![false; n],
             own_exclusion: vec![None; n],

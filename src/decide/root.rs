@@ -3,7 +3,7 @@
 
 use crate::html::Tag;
 use crate::rules::{self, hint};
-use crate::scan::{flag, Node, NONE};
+use crate::scan::{flag, Node, Summary, NONE};
 
 use super::{ctx, node_text, Attempt, Exclusion};
 
@@ -18,7 +18,14 @@ impl<'a> Attempt<'a> {
             return true;
         }
         let bits = self.hints.either(i);
-        hint::unlikely(bits) && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i)
+        hint::unlikely(bits) && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i) && !self.holds_the_headline(i)
+    }
+
+    /// Whether `i` holds the article's headline: then it is the article's header, the
+    /// article or a wrapper of it, whatever its class says ("entry-header",
+    /// "template-with-sidebar").
+    fn holds_the_headline(&self, i: usize) -> bool {
+        self.headline.is_some_and(|h| h > i && self.summary.is_within(h, i))
     }
 
     /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
@@ -159,7 +166,7 @@ impl<'a> Attempt<'a> {
     /// Picks the top candidate and the siblings that join it. Returns the root whose range
     /// is rewritten, the article's top-level elements, and the best-scoring element.
     pub(super) fn choose_article(&mut self) -> (usize, Vec<usize>, usize) {
-        let body = self.nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0);
+        let body = self.body;
         let mut top: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.scored[i] && !self.excluded[i]).collect();
         top.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]).then(a.cmp(&b)));
         top.truncate(5);
@@ -276,6 +283,20 @@ impl<'a> Attempt<'a> {
             (parent, article, first)
         }
     }
+}
+
+/// The `<h1>` that carries the title: the first whose words are the title's, else the
+/// page's only `<h1>` when there is no title to compare with.
+pub(super) fn headline(summary: &Summary, source: &str, title: Option<&str>) -> Option<usize> {
+    let h1s = &summary.meta.h1;
+    let node = match title {
+        Some(title) => h1s.iter().map(|&(h, _)| h as usize).find(|&h| {
+            let text = summary.nodes[h].stats.text;
+            text > 0 && text <= 400 && similarity(title, &node_text(summary, source, h, 400)) > 0.75
+        }),
+        None => (h1s.len() == 1).then(|| h1s[0].0 as usize),
+    };
+    node.filter(|&h| h < summary.nodes.len())
 }
 
 /// `aria-hidden` on a block of several paragraphs is a modal dialog hiding the page from
