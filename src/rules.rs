@@ -546,79 +546,105 @@ pub const BIO_ROLES: &[&str] =
 /// The words that join a name to a role in a bio sentence.
 pub const BIO_VERBS: &[&str] = &[" is a ", " is an ", " is the ", " was a ", " has been a ", " covers ", " writes about ", " writes for "];
 
-/// Class/id substrings that make a block a likely article (Readability's "positive" list).
-pub const POSITIVE_HINTS: &[&str] =
-    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
+/// Class/id token patterns that make a block a likely article (Readability's "positive" list).
+pub const POSITIVE_HINTS: &[TokenMatch] = &[
+    Contains("article"),
+    Contains("body"),
+    Contains("content"),
+    Contains("entry"),
+    Contains("hentry"),
+    Contains("h-entry"),
+    Contains("main"),
+    Contains("page"),
+    Contains("pagination"),
+    Contains("post"),
+    Contains("text"),
+    Contains("blog"),
+    Contains("story"),
+];
 
-/// Class/id substrings that make a block unlikely to be the article (Readability's "negative" list).
-pub const NEGATIVE_HINTS: &[&str] = &[
-    "-ad-",
-    "hidden",
-    "banner",
-    "combx",
-    "comment",
-    "com-",
-    "contact",
-    "footer",
-    "gdpr",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "widget",
+/// Class/id token patterns that make a block unlikely to be the article (Readability's
+/// "negative" list). "hidden" and "scroll" and "widget" must open the token: `overflow_hidden` and
+/// `field--label-hidden` are drawn, `elementor-widget` and `hs_cos_wrapper_widget` are a page
+/// builder's wrappers around the article's own text, `table-scroll` lets a table scroll;
+/// `widget_recent_entries` is a widget, `scroller` a carousel.
+pub const NEGATIVE_HINTS: &[TokenMatch] = &[
+    Contains("-ad-"),
+    Prefix("hidden"),
+    Contains("banner"),
+    Contains("combx"),
+    Contains("comment"),
+    Contains("com-"),
+    Contains("contact"),
+    Contains("footer"),
+    Contains("gdpr"),
+    Contains("masthead"),
+    Contains("media"),
+    Contains("meta"),
+    Contains("outbrain"),
+    Contains("promo"),
+    Contains("related"),
+    Prefix("scroll"),
+    Contains("share"),
+    Contains("shoutbox"),
+    Contains("sidebar"),
+    Contains("skyscraper"),
+    Contains("sponsor"),
+    Contains("shopping"),
+    Contains("tags"),
+    Prefix("widget"),
     // Beyond Readability's list: terms of service and disclaimers outscore short articles.
-    "legal",
-    "disclaimer",
-    "terms",
+    Contains("legal"),
+    Contains("disclaimer"),
+    Contains("terms"),
 ];
 
-/// Class/id substrings of blocks never worth scoring (Readability's "unlikely candidates").
-pub const UNLIKELY_HINTS: &[&str] = &[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumbs",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
+/// Class/id token patterns of blocks never worth scoring (Readability's "unlikely candidates").
+pub const UNLIKELY_HINTS: &[TokenMatch] = &[
+    Contains("-ad-"),
+    Contains("ai2html"),
+    Contains("banner"),
+    Contains("breadcrumbs"),
+    Contains("combx"),
+    Contains("comment"),
+    Contains("community"),
+    Contains("cover-wrap"),
+    Contains("disqus"),
+    Contains("extra"),
+    Contains("footer"),
+    Contains("gdpr"),
+    Contains("header"),
+    Contains("legends"),
+    Contains("menu"),
+    Contains("related"),
+    Contains("remark"),
+    Contains("replies"),
+    Contains("rss"),
+    Contains("shoutbox"),
+    Contains("sidebar"),
+    Contains("skyscraper"),
+    Contains("social"),
+    Contains("sponsor"),
+    Contains("supplemental"),
+    Contains("ad-break"),
+    Contains("agegate"),
+    Contains("pagination"),
+    Contains("pager"),
+    Contains("popup"),
+    Contains("yom-remote"),
 ];
 
-/// Class/id substrings that rescue an unlikely-looking block (Readability's "maybe candidate").
-pub const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+/// Class/id token patterns that rescue an unlikely-looking block (Readability's "maybe candidate").
+pub const MAYBE_HINTS: &[TokenMatch] = &[
+    Contains("and"),
+    Contains("article"),
+    Contains("body"),
+    Contains("column"),
+    Contains("content"),
+    Contains("main"),
+    Contains("mathjax"),
+    Contains("shadow"),
+];
 
 /// Class substrings of an image caption (besides `figcaption`): "caption", "wp-caption-text".
 pub const CAPTION_HINTS: &[&str] = &["caption"];
@@ -626,8 +652,8 @@ pub const CAPTION_HINTS: &[&str] = &["caption"];
 /// Class/id/role substrings of a footnote list: it belongs to the article beside it.
 pub const FOOTNOTE_HINTS: &[&str] = &["footnote", "endnote", "doc-endnotes"];
 
-/// Class/id substrings of bylines.
-pub const BYLINE_HINTS: &[&str] = &["byline", "author", "writtenby", "p-author"];
+/// Class/id token patterns of bylines.
+pub const BYLINE_HINTS: &[TokenMatch] = &[Contains("byline"), Contains("author"), Contains("writtenby"), Contains("p-author")];
 
 /// Class/id substrings of share bars that Readability drops when short.
 pub const SHARE_HINTS: &[&str] = &["share", "sharedaddy"];
@@ -818,22 +844,30 @@ pub mod hint {
     }
 }
 
-/// Which hint lists (`hint::*` bits) a lowercase class or id string mentions.
+/// A utility class that says how an element is drawn, not what it is: a responsive or
+/// state variant (`md:hidden`, `hover:bg-white`), an arbitrary value (`max-w-[645px]`), an
+/// overflow setting (`overflow-hidden`).
+fn is_utility_token(token: &str) -> bool {
+    token.contains([':', '[']) || token.starts_with("overflow")
+}
+
+/// Which hint lists (`hint::*` bits) a lowercase class or id string mentions, token by
+/// token (utility tokens skipped).
 pub fn hints(s: &str) -> u16 {
     static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     let matcher = MATCHER.get_or_init(|| {
-        let lists: [(u16, &[&'static str]); 5] = [
+        let lists: [(u16, &[TokenMatch]); 5] = [
             (hint::UNLIKELY, UNLIKELY_HINTS),
             (hint::MAYBE, MAYBE_HINTS),
             (hint::NEGATIVE, NEGATIVE_HINTS),
             (hint::POSITIVE, POSITIVE_HINTS),
             (hint::BYLINE, BYLINE_HINTS),
         ];
-        Matcher::new(lists.into_iter().flat_map(|(bit, list)| list.iter().map(move |h| (bit, Contains(h)))))
+        Matcher::new(lists.into_iter().flat_map(|(bit, list)| list.iter().map(move |&h| (bit, h))))
     });
     let mut bits = 0;
-    if !s.is_empty() {
-        matcher.for_each(s, |bit| bits |= bit);
+    for token in s.split_ascii_whitespace().filter(|t| !is_utility_token(t)) {
+        matcher.for_each(token, |bit| bits |= bit);
     }
     bits
 }
@@ -885,5 +919,11 @@ mod tests {
         assert_eq!(hints("sidebar widget"), hint::UNLIKELY | hint::NEGATIVE);
         assert_eq!(hints("post-body"), hint::POSITIVE | hint::MAYBE);
         assert_eq!(hints(""), 0);
+        // A page builder's wrapper and drawing utilities are not furniture.
+        assert_eq!(hints("elementor-widget elementor-widget-text-editor"), hint::POSITIVE);
+        assert_eq!(hints("hs_cos_wrapper hs_cos_wrapper_widget"), 0);
+        assert_eq!(hints("flex-col overflow-hidden md:hidden max-w-[645px]"), 0);
+        assert_eq!(hints("widget_recent_entries"), hint::NEGATIVE);
+        assert_eq!(hints("hidden"), hint::NEGATIVE);
     }
 }

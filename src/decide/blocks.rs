@@ -360,12 +360,18 @@ impl<'a> Attempt<'a> {
         if within & (ctx::CODE | ctx::DATA_TABLE) != 0 || self.is_embed(i) {
             return None;
         }
+        // The class alone, as Readability weighs it here: a list's own tag score (-3) made
+        // every plain `<ul>` look like furniture.
         let weight = self.class_weight(i);
-        let score = if self.scored[i] { self.score[i] } else { 0.0 };
         // An image's wrapper ("media__image") is the picture, whatever its class says.
         let st = &self.stats[i];
         let image_block = st.images > 0 && (within & ctx::FIGURE != 0 || st.text < 100) && st.link_density() < 0.5;
-        if weight + score < 0.0 && !image_block {
+        // Prose outweighs a name: paragraphs or list items of unlinked text stay.
+        // (A gallery's captions are not: their items hold pictures.)
+        let prose = st.text.saturating_sub(st.link_text) >= 200
+            && st.link_density() < 0.25
+            && (st.paragraphs >= 2 || (st.list_items >= 3 && st.images == 0));
+        if weight < 0.0 && !image_block && !prose {
             return Some(Cow::Borrowed("marked as page furniture by its class"));
         }
         let st = &self.stats[i];
