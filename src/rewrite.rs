@@ -44,6 +44,9 @@ struct Frame {
     skip_origin: bool,
     /// Inside `<pre>`: whitespace is kept.
     pre: bool,
+    /// Inside a caption (`figcaption`, a "caption" class): shown under its picture, not
+    /// part of the plain text, which is the article's running text.
+    caption: bool,
     /// This is a layout table: its rows and cells are unwrapped.
     layout: bool,
     /// This element is a removed block written with `Options::mark_removed`.
@@ -272,7 +275,10 @@ impl Writer<'_> {
         self.closing = closing;
         let can_have_content = el.can_have_content();
         let pre = self.in_pre() || tag == Tag::Pre;
-        let mut frame = Frame { start: offset, close: None, skip_origin: false, pre, layout: false, marked: false };
+        let caption = self.open.current().is_some_and(|f| f.data.caption)
+            || tag == Tag::Figcaption
+            || node.is_some_and(|i| rules::mentions(self.summary.class(&self.summary.nodes[i]), rules::CAPTION_HINTS));
+        let mut frame = Frame { start: offset, close: None, skip_origin: false, pre, caption, layout: false, marked: false };
         if self.skip {
             return self.push(tag, frame, can_have_content);
         }
@@ -545,9 +551,10 @@ impl Writer<'_> {
         }
         let pre = self.in_pre();
         escape_text(&text, !pre, &mut self.html);
-        // A ruby annotation is written above its base text, not read after it.
-        let annotation = self.open.current().is_some_and(|f| matches!(f.tag, Tag::Rt | Tag::Rp));
-        if !self.in_marked && !annotation {
+        // A ruby annotation is written above its base text, not read after it; a caption
+        // is read with its picture.
+        let aside = self.open.current().is_some_and(|f| f.data.caption || matches!(f.tag, Tag::Rt | Tag::Rp));
+        if !self.in_marked && !aside {
             self.plain.push(&text, pre);
         }
     }

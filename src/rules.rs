@@ -216,6 +216,9 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     tok(Navigation, Contains("tags-list"), "a tag list"),
     tok(Navigation, Contains("post-tags"), "a tag list"),
     tok(Navigation, Contains("tagcloud"), "a tag list"),
+    // The category links above or below a post ("cat-links", "entry-categories").
+    tok(Navigation, Exact("cat-links"), "the article's categories"),
+    tok(Navigation, Suffix("categories"), "the article's categories"),
     tok(Navigation, Contains("skip-link"), "a skip link"),
     // The row of date, author, reading time and comment count under a headline
     // ("post-meta", "entry-meta", "meta-info"): the reader's header shows what matters of it.
@@ -761,9 +764,10 @@ pub const LAZY_SRC_ATTRS: &[&str] = &[
 /// Lazy-loading attributes that carry an image's real `srcset`.
 pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
 
-/// Whether any hint in `hints` occurs in the lowercase class/id string.
+/// Whether any hint in `hints` occurs in a token of the lowercase class/id string
+/// (utility tokens skipped: `[&_figcaption]:mt-2` styles captions, it is not one).
 pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
-    !attrs.is_empty() && hints.iter().any(|h| contains(attrs, h))
+    attrs.split_ascii_whitespace().filter(|t| !is_utility_token(t)).any(|t| hints.iter().any(|h| contains(t, h)))
 }
 
 /// Whether a label's text opens with a text rule's phrase as whole words, or its plural:
