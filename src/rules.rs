@@ -198,7 +198,14 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     tok(Consent, Contains("cookie"), "a cookie banner"),
     tok(Consent, Contains("consent"), "a consent banner"),
     tok(Consent, Contains("gdpr"), "a consent banner"),
-    tok(Consent, Contains("cmp-"), "a consent banner"),
+    // Consent-management tools by their own names ("cmp-" alone is also Adobe's content
+    // components: "cmp-text", "cmp-container").
+    tok(Consent, Contains("qc-cmp"), "a consent banner"),
+    tok(Consent, Contains("onetrust"), "a consent banner"),
+    tok(Consent, Contains("didomi"), "a consent banner"),
+    tok(Consent, Prefix("sp_message"), "a consent banner"),
+    tok(Consent, Prefix("cmp-banner"), "a consent banner"),
+    tok(Consent, Prefix("cmp-modal"), "a consent banner"),
     // Navigation and page furniture.
     tok(Navigation, Contains("breadcrumb"), "breadcrumbs"),
     tok(Navigation, Contains("pagination"), "pagination"),

@@ -182,10 +182,14 @@ impl<'a> Attempt<'a> {
         if let Some((_, c, why)) = rules::ROLE_RULES.iter().find(|(r, _, _)| *r == role) {
             return Some((*c, Cow::Borrowed(why)));
         }
-        if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()) {
+        // A sidenote or a recipe's ingredients in an `<aside>` is prose, not a rail.
+        let st = &self.stats[i];
+        let prose_aside = n.tag == Tag::Aside && st.text.saturating_sub(st.link_text) >= 150 && st.link_density() < 0.2;
+        if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()).filter(|_| !prose_aside) {
             return Some((*c, Cow::Borrowed(why)));
         }
-        if self.own_exclusion[i] == Some(Exclusion::Unlikely) {
+        // A heading's class names its look ("header-anchor-post"); its words are the article's.
+        if self.own_exclusion[i] == Some(Exclusion::Unlikely) && !n.tag.is_heading() {
             let what = format!("page furniture (class/id \"{} {}\")", self.summary.class(n), self.summary.id(n));
             return Some((Category::LowContent, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
         }
@@ -214,7 +218,8 @@ impl<'a> Attempt<'a> {
 
     pub(super) fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
         let n = &self.nodes[i];
-        if n.attrs[0] == n.attrs[2] {
+        // Inside code, classes are a highlighter's ("token comment").
+        if n.attrs[0] == n.attrs[2] || self.context[i] & ctx::CODE != 0 {
             return None;
         }
         let rule = rules::token_rule(self.tokens(i))?;
@@ -392,7 +397,8 @@ impl<'a> Attempt<'a> {
             Some("more images than paragraphs")
         } else if !is_list && li > p {
             Some("more list items than paragraphs")
-        } else if input > (p / 3.0).floor() {
+        } else if input > (p / 3.0).floor() && !(is_list && f64::from(st.text) >= 20.0 * input) {
+            // (A list with a box to tick per item is a checklist, not a form.)
             Some("a form: more inputs than paragraphs")
         } else if !is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure {
             Some("almost no text")

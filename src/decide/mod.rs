@@ -197,13 +197,27 @@ fn empty(summary: &Summary) -> Decision {
     Decision { root: 0, range: (0, 0), marks: vec![Mark::Keep; summary.nodes.len()], removals: vec![], byline: None, text_len: 0 }
 }
 
-/// The lowercase id of `i` as the rules read it: none when it spells the heading the
-/// element opens with. Such an id is that heading's anchor, made from the author's words
-/// (Sphinx's `<div class="section" id="shared-state-between-workers">`), not a class name.
+/// The lowercase id of `i` as the rules read it: none when it spells the heading it is or
+/// opens with. Such an id is that heading's anchor, made from the author's words (Sphinx's
+/// `<div class="section" id="shared-state-between-workers">`, a table of contents'
+/// `<h3 id="h-community-health-files">`), not a class name.
 fn own_id<'s>(summary: &'s Summary, source: &str, i: usize) -> &'s str {
     let id = summary.id(&summary.nodes[i]);
-    let heading = summary.nodes.get(i + 1).filter(|h| h.parent as usize == i && h.tag.is_heading());
-    if !id.is_empty() && heading.is_some_and(|_| slug(&node_text(summary, source, i + 1, id.len() + 40)) == id) {
+    if id.is_empty() {
+        return id;
+    }
+    let heading = if summary.nodes[i].tag.is_heading() {
+        Some(i)
+    } else {
+        Some(i + 1).filter(|&h| summary.nodes.get(h).is_some_and(|h| h.parent as usize == i && h.tag.is_heading()))
+    };
+    let spelt = heading.is_some_and(|h| {
+        let text = slug(&node_text(summary, source, h, id.len() + 40));
+        // Generators prefix the slug ("h-", "toc-") or cut it short.
+        let bare = id.trim_start_matches("h-").trim_start_matches("toc-");
+        bare.len() >= 4 && (text.starts_with(bare) || (text.len() >= 8 && bare.starts_with(&text)))
+    });
+    if spelt {
         ""
     } else {
         id
