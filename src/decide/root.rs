@@ -163,6 +163,38 @@ impl<'a> Attempt<'a> {
         }
     }
 
+    /// A page builder splits one article into modules of one kind ("rich-text", "textblock",
+    /// "cmp-text"), each a section of the body under headings or images of its own: when
+    /// other elements of the best one's class score near it, their common ancestor is the
+    /// article. Copies of the same text (a block repeated for small screens) do not count.
+    fn modules_of(&self, best: usize) -> Option<usize> {
+        let class = self.summary.class(&self.nodes[best]);
+        if class.is_empty() {
+            return None;
+        }
+        let text = self.stats[best].text;
+        let floor = self.score[best] * 0.3;
+        let mut common = best;
+        let mut found = false;
+        for i in 0..self.nodes.len() {
+            let peer = i != best
+                && self.scored[i]
+                && !self.excluded[i]
+                && self.score[i] >= floor
+                && self.summary.class(&self.nodes[i]) == class
+                && !self.summary.is_within(i, best)
+                && !self.summary.is_within(best, i)
+                && self.stats[i].text.abs_diff(text) * 50 > text;
+            if peer {
+                found = true;
+                while !self.summary.is_within(i, common) {
+                    common = self.parent(common)?;
+                }
+            }
+        }
+        (found && !matches!(self.nodes[common].tag, Tag::Body | Tag::Html)).then_some(common)
+    }
+
     /// Picks the top candidate and the siblings that join it. Returns the root whose range
     /// is rewritten, the article's top-level elements, and the best-scoring element.
     pub(super) fn choose_article(&mut self) -> (usize, Vec<usize>, usize) {
@@ -198,6 +230,11 @@ impl<'a> Attempt<'a> {
                     break;
                 }
                 p = self.parent(anc);
+            }
+        }
+        if let Some(common) = self.modules_of(first) {
+            if self.summary.is_within(candidate, common) {
+                candidate = common;
             }
         }
         self.initialize(candidate);
