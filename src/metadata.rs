@@ -34,11 +34,16 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
     };
     let site_name = ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@')));
     let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
-    let title = ld
-        .title
-        .or_else(|| value(rules::TITLE_META))
+    let stated = ld.title.or_else(|| value(rules::TITLE_META));
+    let title = stated
+        .clone()
         .map(|t| headline_part(&t, &h1s, site_name.as_deref()).unwrap_or(t))
         .or_else(|| document_title(&h1s, &doc_title, site_name.as_deref()));
+    let shown = visible_h1(summary, &h1s);
+    let title = match (title, shown) {
+        (Some(t), Some(h)) if prefer_heading(h, &t, stated.as_deref(), &doc_title, site_name.as_deref()) => Some(h.to_string()),
+        (t, _) => t,
+    };
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Article {
         title,
@@ -51,6 +56,60 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
         lead_image,
         ..Article::default()
     }
+}
+
+/// The page's one visible `<h1>`, if it has exactly one with text.
+fn visible_h1<'h>(summary: &Summary, h1s: &'h [String]) -> Option<&'h str> {
+    let hidden = |mut i: usize| loop {
+        let n = &summary.nodes[i];
+        if n.has(crate::scan::flag::HIDDEN) {
+            return true;
+        }
+        match n.parent() {
+            Some(p) => i = p,
+            None => return false,
+        }
+    };
+    let mut shown = summary.meta.h1.iter().zip(h1s).filter(|((node, _), text)| !text.is_empty() && !hidden(*node as usize));
+    let (_, first) = shown.next()?;
+    shown.next().is_none().then_some(first.as_str())
+}
+
+/// Whether the page's visible headline beats the title the metadata states: it must
+/// differ from it by more than the quote marks' style, share more than a third of its words
+/// with what the page calls itself (`og:title`, JSON-LD, `<title>`), and not be the
+/// site's name (`og:site_name`, or a part of `<title>` that the stated title leaves out:
+/// "Blog Name: Headline" with `og:title` "Headline").
+fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &str, site_name: Option<&str>) -> bool {
+    let straight = |s: &str| s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
+    if straight(heading) == straight(title) || heading.chars().count() > 200 {
+        return false;
+    }
+    let lower = heading.to_lowercase();
+    if site_name.is_some_and(|name| name.trim().to_lowercase() == lower) {
+        return false;
+    }
+    let is_part = |reference: &str| {
+        reference.split(|c| SEPARATORS.contains(&c)).flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower)
+    };
+    if let Some(stated) = stated {
+        if !stated.to_lowercase().contains(&lower) && (is_part(stated) || is_part(doc_title)) {
+            return false;
+        }
+    }
+    [stated.unwrap_or(""), doc_title].iter().any(|r| coverage(heading, r) >= rules::HEADING_AGREES)
+}
+
+/// Share of `a`'s words that occur in `b`.
+fn coverage(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
 }
 
 /// The first `<time datetime>` inside the article root.
@@ -283,6 +342,46 @@ fn document_title(h1s: &[String], orig: &str, site_name: Option<&str>) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The metadata of a whole page.
+    fn page(html: &str) -> Article {
+        let (summary, _) = crate::scan_page(html.as_bytes(), None).unwrap();
+        read(&summary, None)
+    }
+
+    #[test]
+    fn visible_h1_beats_a_reworded_seo_title() {
+        let html = r#"<html><head><title>Health And Nutrition Trends For 2026 - Tastebud</title>
+            <meta property="og:title" content="Health And Nutrition Trends For 2026 - Tastebud"></head>
+            <body><header><a href="/">Tastebud</a></header><h1>Top 10 Health and Nutrition Trends to Watch</h1><p>Text.</p></body></html>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Top 10 Health and Nutrition Trends to Watch"));
+    }
+
+    #[test]
+    fn h1_that_is_no_headline_loses() {
+        // The blog's name in the <h1>, the headline in og:title.
+        let blog = r#"<title>Silicon Notes: Open Verilog flow for small logic devices</title>
+            <meta property="og:title" content="Open Verilog flow for small logic devices"><h1>Silicon Notes</h1>"#;
+        assert_eq!(page(blog).title.as_deref(), Some("Open Verilog flow for small logic devices"));
+        // A section name sharing one word with the headline.
+        let section = r#"<title>What Superbugs Are and How You Get Them</title><h1>Information and Resources</h1>"#;
+        assert_eq!(page(section).title.as_deref(), Some("What Superbugs Are and How You Get Them"));
+        // Two headlines: none is the page's own.
+        let two = r#"<meta property="og:title" content="Rail yard to become a park"><h1>Rail yard park</h1><h1>Rail yard news</h1>"#;
+        assert_eq!(page(two).title.as_deref(), Some("Rail yard to become a park"));
+        // A hidden <h1> is not seen.
+        let hidden = r#"<meta property="og:title" content="Rail yard to become a park"><div hidden><h1>Rail yard park plan</h1></div>"#;
+        assert_eq!(page(hidden).title.as_deref(), Some("Rail yard to become a park"));
+    }
+
+    #[test]
+    fn h1_differing_only_in_quote_style_keeps_the_stated_title() {
+        let html = r#"<meta property="og:title" content="Why Hasn't Tutoring Been More Effective?"><h1>Why Hasn’t Tutoring Been More Effective?</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Why Hasn't Tutoring Been More Effective?"));
+        // Other punctuation is the page's own: the <h1> keeps its question mark.
+        let html = r#"<meta property="og:title" content="Cloud Innovations: What's Next in 2025"><h1>Cloud Innovations: What's Next in 2025?</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Cloud Innovations: What's Next in 2025?"));
+    }
 
     #[test]
     fn byline_prefix_removed() {

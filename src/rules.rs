@@ -682,6 +682,11 @@ pub const AUTHOR_META: &[&str] =
 pub const TITLE_META: &[&str] =
     &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
 
+/// Share of the visible `<h1>`'s words that `og:title` or `<title>` must repeat for the
+/// `<h1>` to be the title (more than a third): SEO titles reword the headline yet keep
+/// its key words; a section name or a slogan in the `<h1>` shares one word or none.
+pub const HEADING_AGREES: f64 = 0.34;
+
 /// `<meta>` names whose content is the excerpt (after JSON-LD).
 pub const EXCERPT_META: &[&str] = &[
     "dc:description",
