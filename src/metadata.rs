@@ -25,19 +25,19 @@ struct JsonLd {
 /// The article's metadata fields, as the page states them (the body fields stay empty).
 pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
     let meta = &summary.meta;
-    let doc_title = fold_whitespace(&decode_entities(&meta.title));
+    let doc_title = fold_whitespace(&decode_twice(&meta.title));
     let ld = meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).unwrap_or_default();
     let value = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
-            meta.metas.iter().find(|(key, v)| key == k && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_entities(v)))
+            meta.metas.iter().find(|(key, v)| key == k && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_twice(v)))
         })
     };
     let site_name = ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@')));
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_twice(t))).collect();
     let stated = ld.title.or_else(|| value(rules::TITLE_META));
     let title = stated
         .clone()
-        .map(|t| headline_part(&t, &h1s, site_name.as_deref()).unwrap_or(t))
+        .map(|t| headline_part(&t, &h1s, site_name.as_deref()).or_else(|| without_site(&t, site_name.as_deref())).unwrap_or(t))
         .or_else(|| document_title(&h1s, &doc_title, site_name.as_deref()));
     let shown = visible_h1(summary, &h1s);
     let title = match (title, shown) {
@@ -55,6 +55,17 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
         excerpt: ld.excerpt.or_else(|| value(rules::EXCERPT_META)),
         lead_image,
         ..Article::default()
+    }
+}
+
+/// Text with its character references decoded, twice when the page escaped them twice
+/// ("And finally&amp;#8230;" → "And finally…").
+fn decode_twice(raw: &str) -> String {
+    let once = decode_entities(raw);
+    if once.contains("&#") || once.contains("&amp;") || once.contains("&quot;") {
+        decode_entities(&once).into_owned()
+    } else {
+        once.into_owned()
     }
 }
 
@@ -79,7 +90,7 @@ fn visible_h1<'h>(summary: &Summary, h1s: &'h [String]) -> Option<&'h str> {
 /// differ from it by more than the quote marks' style, share more than a third of its words
 /// with what the page calls itself (`og:title`, JSON-LD, `<title>`), and not be the
 /// site's name (`og:site_name`, or a part of `<title>` that the stated title leaves out:
-/// "Blog Name: Headline" with `og:title` "Headline").
+/// "Blog Name: Headline" with `og:title` "Headline") nor the title plus a section.
 fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &str, site_name: Option<&str>) -> bool {
     let straight = |s: &str| s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
     if straight(heading) == straight(title) || heading.chars().count() > 200 {
@@ -89,9 +100,17 @@ fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &
     if site_name.is_some_and(|name| name.trim().to_lowercase() == lower) {
         return false;
     }
-    let is_part = |reference: &str| {
-        reference.split(|c| SEPARATORS.contains(&c)).flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower)
-    };
+    // "Headline | Opinion" in the <h1>, "Headline" stated: a short addition after a
+    // separator names the section (a longer one is a subtitle).
+    let added = heading.strip_prefix(title).map(str::trim_start).and_then(|a| {
+        let mut chars = a.chars();
+        chars.next().filter(|c| rules::TITLE_SITE_SEPARATORS.iter().any(|set| set.contains(c))).map(|_| chars.as_str())
+    });
+    if added.is_some_and(|a| word_count(a) <= rules::SECTION_MAX_WORDS) {
+        return false;
+    }
+    let is_part =
+        |reference: &str| title_parts(reference, SEPARATORS).iter().flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower);
     if let Some(stated) = stated {
         if !stated.to_lowercase().contains(&lower) && (is_part(stated) || is_part(doc_title)) {
             return false;
@@ -209,7 +228,7 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
         .iter()
         .flat_map(|i| i.get("@graph").and_then(Value::as_array).map(|g| g.iter().collect::<Vec<_>>()).unwrap_or_default())
         .collect();
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(|s| fold_whitespace(&decode_entities(s))).filter(|s| !s.is_empty());
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(|s| fold_whitespace(&decode_twice(s))).filter(|s| !s.is_empty());
     let name = text(article.get("name"));
     let headline = text(article.get("headline"));
     let title = match (name, headline) {
@@ -278,25 +297,44 @@ fn separator_positions(t: &str, set: &[char]) -> Vec<usize> {
     chars.windows(3).filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1)).map(|w| w[1].0).collect()
 }
 
-/// "Headline - Site": the part the page's `<h1>` repeats, or the part that is not the
-/// site's name, is the headline.
-fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
-    let seps = separator_positions(title, SEPARATORS);
-    if seps.is_empty() {
-        return None;
-    }
+/// The parts of a title between " X " separators of `set`.
+fn title_parts<'t>(title: &'t str, set: &[char]) -> Vec<&'t str> {
     let mut parts = vec![];
     let mut from = 0;
-    for &at in &seps {
+    for at in separator_positions(title, set) {
         parts.push(title[from..at].trim());
         from = at + title[at..].chars().next().map_or(1, char::len_utf8);
     }
     parts.push(title[from..].trim());
+    parts
+}
+
+/// "Headline - Site": the part the page's `<h1>` repeats, or the part that is not the
+/// site's name, is the headline.
+fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
+    let parts = title_parts(title, SEPARATORS);
+    if parts.len() < 2 {
+        return None;
+    }
     if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| h == *p)) {
         return Some(part.to_string());
     }
     let site = site_name?;
     (parts.len() == 2 && parts.contains(&site)).then(|| parts.iter().find(|p| **p != site).map(|p| p.to_string()))?
+}
+
+/// A stated title cut from what its separators add ("Headline | Section | Site",
+/// "Headline – Site Name Blog"): the first part, unless it is the site's name or a
+/// single word before a longer rest ("Site | Headline"). Only the strongest kind of
+/// separator present splits: "Headline - Subtitle | Site" keeps its subtitle.
+fn without_site(title: &str, site_name: Option<&str>) -> Option<String> {
+    let set = rules::TITLE_SITE_SEPARATORS.iter().find(|set| !separator_positions(title, set).is_empty())?;
+    let parts = title_parts(title, set);
+    let (first, second) = (parts[0], *parts.get(1)?);
+    let site = site_name.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let is_site = |p: &str| site.as_deref().is_some_and(|s| s == p.to_lowercase());
+    let headline = if is_site(first) || (word_count(first) == 1 && word_count(second) > 3) { second } else { first };
+    (!headline.is_empty()).then(|| headline.to_string())
 }
 
 /// The title from `<title>`, cut from its site-name suffix the way Readability does.
@@ -372,6 +410,49 @@ mod tests {
         // A hidden <h1> is not seen.
         let hidden = r#"<meta property="og:title" content="Rail yard to become a park"><div hidden><h1>Rail yard park plan</h1></div>"#;
         assert_eq!(page(hidden).title.as_deref(), Some("Rail yard to become a park"));
+    }
+
+    #[test]
+    fn stated_title_loses_its_site_and_section() {
+        let cases = [
+            ("How to Make a Good Game: 5 Mistakes and Tips to Avoid | GameKit", "How to Make a Good Game: 5 Mistakes and Tips to Avoid"),
+            (
+                "How to help babies sleep through the night | Patient Education | City Hospital",
+                "How to help babies sleep through the night",
+            ),
+            ("A brief intro to git • Ann Lee", "A brief intro to git"),
+            ("Best Moving Companies in New York (2025) – Top Local Movers - Freight News", "Best Moving Companies in New York (2025)"),
+            // Only the strongest separator splits: the dash is the headline's own.
+            ("Friday Facts #282 - 0.17 in sight | Factory Game", "Friday Facts #282 - 0.17 in sight"),
+            // A lone word before a longer rest is the site.
+            ("Leadbird | State of SEO in 2026: Trends and Predictions", "State of SEO in 2026: Trends and Predictions"),
+            ("GAME CHANGER | Shop.com", "GAME CHANGER"),
+        ];
+        for (stated, headline) in cases {
+            assert_eq!(without_site(stated, None).as_deref(), Some(headline), "{stated}");
+        }
+        assert_eq!(
+            without_site("Egg Digest | The best egg recipes of 2025", Some("Egg Digest")).as_deref(),
+            Some("The best egg recipes of 2025")
+        );
+        assert_eq!(without_site("Post-Production Review and Approval", None), None);
+    }
+
+    #[test]
+    fn h1_adding_a_section_keeps_the_title() {
+        let html = r#"<meta property="og:title" content="How meditation rewires brains | Opinion">
+            <h1>How meditation rewires brains | Opinion</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("How meditation rewires brains"));
+        // A longer addition is the headline's subtitle.
+        let html = r#"<meta property="og:title" content="Machine Learning in Shops | Shopwise">
+            <h1>Machine Learning in Shops – 10 Benefits, Use Cases and Best Practices</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Machine Learning in Shops – 10 Benefits, Use Cases and Best Practices"));
+    }
+
+    #[test]
+    fn doubly_escaped_title() {
+        let html = r#"<meta property="og:title" content="And finally&amp;#8230; trouble brewing">"#;
+        assert_eq!(page(html).title.as_deref(), Some("And finally… trouble brewing"));
     }
 
     #[test]

@@ -687,6 +687,15 @@ pub const TITLE_META: &[&str] =
 /// its key words; a section name or a slogan in the `<h1>` shares one word or none.
 pub const HEADING_AGREES: f64 = 0.34;
 
+/// Separators (with a space on each side) after which a stated title (`og:title`,
+/// JSON-LD) names its section or site: "Headline | Site", "Headline – Site Name Blog";
+/// strongest kind first.
+pub const TITLE_SITE_SEPARATORS: &[&[char]] = &[&['|'], &['•', '·', '⋆'], &['–', '—', '-']];
+
+/// Most words a section or site name after a title's separator has ("| Opinion",
+/// "– Strength Training"); more make a subtitle that belongs to the headline.
+pub const SECTION_MAX_WORDS: usize = 4;
+
 /// `<meta>` names whose content is the excerpt (after JSON-LD).
 pub const EXCERPT_META: &[&str] = &[
     "dc:description",
