@@ -234,7 +234,7 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     let decision = decide::decide(summary, source, article.title.as_deref(), options, decide::Scope::Article);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
     if article.byline.is_none() {
-        article.byline = decision.byline.clone();
+        article.byline = decision.byline.clone().or_else(|| metadata::organisation_author(summary));
     }
     if article.published_time.is_none() {
         article.published_time = metadata::time_in(summary, decision.root);

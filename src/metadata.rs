@@ -16,6 +16,8 @@ use crate::Article;
 struct JsonLd {
     title: Option<String>,
     byline: Option<String>,
+    /// An organisation credited as the author: a byline only when the page shows none.
+    organisation: Option<String>,
     excerpt: Option<String>,
     site_name: Option<String>,
     published: Option<String>,
@@ -47,7 +49,11 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Article {
         title,
-        byline: ld.byline.or_else(|| value(rules::AUTHOR_META)).and_then(|b| clean_byline(&b)),
+        byline: ld
+            .byline
+            .or_else(|| value(rules::AUTHOR_META))
+            .or_else(|| labelled(&meta.metas, rules::AUTHOR_LABELS))
+            .and_then(|b| clean_byline(&b)),
         published_time: ld.published.or_else(|| value(rules::PUBLISHED_META)),
         site_name,
         lang: meta.lang.as_ref().map(|l| l.trim().to_string()),
@@ -131,14 +137,31 @@ fn coverage(a: &str, b: &str) -> f64 {
     wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
 }
 
+/// The organisation the JSON-LD credits as the article's author, for a page that shows
+/// no byline of a person.
+pub fn organisation_author(summary: &Summary) -> Option<String> {
+    let doc_title = fold_whitespace(&decode_twice(&summary.meta.title));
+    summary.meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).and_then(|ld| ld.organisation).and_then(|b| clean_byline(&b))
+}
+
+/// The value of a `twitter:dataN` whose `twitter:labelN` is one of `labels` ("Written by").
+fn labelled(metas: &[(String, String)], labels: &[&str]) -> Option<String> {
+    metas.iter().find_map(|(key, label)| {
+        let n = key.strip_prefix("twitter:label")?;
+        labels.iter().any(|l| label.trim().eq_ignore_ascii_case(l)).then_some(())?;
+        let data = format!("twitter:data{n}");
+        metas.iter().find(|(k, v)| *k == data && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_twice(v)))
+    })
+}
+
 /// The first `<time datetime>` inside the article root.
 pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
     summary.meta.times.iter().find(|(node, _)| summary.is_within(*node as usize, root)).map(|(_, t)| t.trim().to_string())
 }
 
-/// A byline as names: "By Ann Lee and Bo Chen | March 3, 2024" → "Ann Lee, Bo Chen". The
-/// prefix, what follows a separator, and a trailing date go; several authors are joined
-/// with ", ". Empty or overlong text is no byline.
+/// A byline as names: "By Ann Lee and Bo Chen | March 3, 2024" → "Ann Lee and Bo Chen".
+/// The prefix, what follows a separator, and a trailing date go; several authors stay
+/// joined as the page writes them. Empty or overlong text, or a label, is no byline.
 pub fn clean_byline(raw: &str) -> Option<String> {
     let mut b = fold_whitespace(raw);
     let lower = b.to_ascii_lowercase();
@@ -151,14 +174,12 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     }
     let b = strip_prefix_ignore_case(b.trim(), rules::BYLINE_PREFIXES);
     let b = cut_trailing_date(b);
-    let names: Vec<&str> = b
-        .split(", and ")
-        .flat_map(|part| part.split(" and "))
-        .map(|name| name.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '·' || c.is_whitespace()))
-        .filter(|name| !name.is_empty())
-        .collect();
-    let joined = names.join(", ");
-    (!joined.is_empty() && joined.chars().count() < 100).then_some(joined)
+    let joined = b.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '·' || c == ':' || c.is_whitespace());
+    let lower = joined.to_lowercase();
+    if rules::BYLINE_LABELS.iter().any(|w| lower == *w) || lower.contains(" min read") || lower.contains(" mins read") {
+        return None;
+    }
+    (!joined.is_empty() && joined.chars().count() < 100).then(|| joined.to_string())
 }
 
 fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
@@ -236,24 +257,47 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
         (n, h) => h.or(n),
     };
     // An `@id` reference is resolved against the @graph ("author": {"@id": "…#person"}).
+    fn resolve_item<'v>(v: &'v Value, graph: &[&'v Value]) -> Option<&'v Value> {
+        match v.get("name") {
+            Some(_) => Some(v),
+            None => {
+                let id = v.get("@id")?.as_str()?;
+                graph.iter().copied().find(|g| g.get("@id").and_then(Value::as_str) == Some(id))
+            }
+        }
+    }
     let resolve = |v: &Value| -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
-            Value::Object(_) => v.get("name").and_then(Value::as_str).map(str::to_string).or_else(|| {
-                let id = v.get("@id")?.as_str()?;
-                graph.iter().find(|g| g.get("@id").and_then(Value::as_str) == Some(id))?.get("name")?.as_str().map(str::to_string)
-            }),
+            Value::Object(_) => resolve_item(v, &graph)?.get("name")?.as_str().map(str::to_string),
             _ => None,
         }
     };
-    let byline = match article.get("author") {
-        Some(Value::Array(a)) => {
-            let names: Vec<String> = a.iter().filter_map(&resolve).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()).collect();
-            (!names.is_empty()).then(|| names.join(", "))
+    // An organisation is the publisher, not a byline.
+    let person = |v: &Value| -> Option<String> {
+        let organisation = |t: &str| rules::NOT_PERSON_TYPES.contains(&t);
+        let is_org = resolve_item(v, &graph).and_then(|i| i.get("@type")).is_some_and(|t| match t {
+            Value::String(t) => organisation(t),
+            Value::Array(ts) => ts.iter().any(|t| t.as_str().is_some_and(organisation)),
+            _ => false,
+        });
+        if is_org {
+            None
+        } else {
+            resolve(v)
         }
-        Some(v) => resolve(v).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()),
-        None => None,
     };
+    let authors: Vec<&Value> = match article.get("author") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(v) => vec![v],
+        None => vec![],
+    };
+    let names = |pick: &dyn Fn(&Value) -> Option<String>| -> Option<String> {
+        let names: Vec<String> = authors.iter().filter_map(|v| pick(v)).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()).collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    };
+    let byline = names(&person);
+    let organisation = if byline.is_none() { names(&resolve) } else { None };
     let image = match article.get("image") {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Array(a)) => {
@@ -265,6 +309,7 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
     Some(JsonLd {
         title,
         byline,
+        organisation,
         excerpt: text(article.get("description")),
         site_name: article.get("publisher").and_then(&resolve).map(|s| fold_whitespace(&s)).filter(|s| !s.is_empty()),
         published: text(article.get("datePublished")),
@@ -474,7 +519,13 @@ mod tests {
     #[test]
     fn byline_is_names_only() {
         let cases = [
-            ("By Ann Lee and Bo Chen", "Ann Lee, Bo Chen"),
+            ("By Ann Lee and Bo Chen", "Ann Lee and Bo Chen"),
+            ("Text by Hunter Dukes", "Hunter Dukes"),
+            ("Recipe by PJ Hamel", "PJ Hamel"),
+            ("Posted by: Idle Cartulary", "Idle Cartulary"),
+            ("Written By: Cazzy Magennis Last updated: May 2, 2025", "Cazzy Magennis"),
+            ("Author: Ashley Biancuzzo , Associate Editor, PCWorld", "Ashley Biancuzzo"),
+            ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"),
             ("by Lucas Nolan 22 Dec 2016 651", "Lucas Nolan"),
             ("By Nathan Willis March 25, 2015", "Nathan Willis"),
             ("Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
@@ -490,7 +541,8 @@ mod tests {
         for (raw, name) in cases {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
-        for not_a_name in ["Last Updated: January 7, 2025", "Sunday, 5 May", "April 28, 2019 at 6:01 am"] {
+        for not_a_name in ["Last Updated: January 7, 2025", "Sunday, 5 May", "April 28, 2019 at 6:01 am", "About the Author", "Written By"]
+        {
             assert_eq!(clean_byline(not_a_name), None, "{not_a_name}");
         }
     }
@@ -508,6 +560,35 @@ mod tests {
         assert_eq!(ld.byline.as_deref(), Some("Ann Lee"));
         assert_eq!(ld.site_name.as_deref(), Some("X News Inc"));
         assert_eq!(ld.published.as_deref(), Some("2025-01-22T10:00:00Z"));
+    }
+
+    #[test]
+    fn written_by_label_names_the_author() {
+        let html = r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Albert Swann">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">"#;
+        assert_eq!(page(html).byline.as_deref(), Some("Albert Swann"));
+        let html = r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">"#;
+        assert_eq!(page(html).byline, None);
+    }
+
+    #[test]
+    fn labels_are_no_bylines() {
+        for label in ["admin", "Written By", "Author", "5 mins read", "About the Author"] {
+            assert_eq!(clean_byline(label), None, "{label}");
+        }
+        // A name that starts like a label is still a name.
+        assert_eq!(clean_byline("adminn").as_deref(), Some("adminn"));
+        assert_eq!(clean_byline("Staff Clinician").as_deref(), Some("Staff Clinician"));
+    }
+
+    #[test]
+    fn organisation_author_is_a_last_resort() {
+        let raw = r#"{"@type":"BlogPosting","headline":"Hi","author":{"@type":"Organization","name":"Rapid Nine"}}"#;
+        let ld = json_ld(raw, "").unwrap();
+        assert_eq!(ld.byline, None);
+        assert_eq!(ld.organisation.as_deref(), Some("Rapid Nine"));
+        let raw = r#"{"@type":"BlogPosting","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Organization","name":"Rapid Nine"}]}"#;
+        assert_eq!(json_ld(raw, "").unwrap().byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]

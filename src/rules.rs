@@ -645,11 +645,28 @@ pub const EMBED_HOSTS: &[(&str, &str)] = &[
 ];
 
 /// Words that open a byline before the name.
-pub const BYLINE_PREFIXES: &[&str] =
-    &["written by ", "words by ", "posted by ", "story by ", "by: ", "by ", "par ", "von ", "por ", "door "];
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "written by: ",
+    "written by ",
+    "words by ",
+    "posted by: ",
+    "posted by ",
+    "story by ",
+    "text by ",
+    "recipe by ",
+    "authors: ",
+    "author: ",
+    "by: ",
+    "by ",
+    "par ",
+    "von ",
+    "por ",
+    "door ",
+];
 
 /// Where a byline's name ends: separators and the notes that follow names (lowercase).
-pub const BYLINE_STOPS: &[&str] = &[" | ", " • ", " · ", " — ", " updated", " published", " edited by", " posted on", " on "];
+pub const BYLINE_STOPS: &[&str] =
+    &[" | ", " • ", " · ", " — ", " , ", " updated", " last updated", " published", " edited by", " posted on", " on "];
 
 /// How a date or a time note starts; a "byline" that starts so names nobody (lowercase).
 pub const NOT_A_NAME: &[&str] = &[
@@ -668,7 +685,12 @@ pub const NOT_A_NAME: &[&str] = &[
     "yesterday",
     "follow",
     "share",
+    "about the author",
+    "how we reviewed",
 ];
+
+/// Labels that stand where a byline's name would (lowercase, the whole byline).
+pub const BYLINE_LABELS: &[&str] = &["written by", "posted by", "author", "authors", "admin", "administrator", "webmaster"];
 
 /// Month names (lowercase, English); a byline word that begins one, next to a number, starts a date.
 pub const MONTHS: &[&str] =
@@ -677,6 +699,12 @@ pub const MONTHS: &[&str] =
 /// `<meta>` names whose content is the author (after JSON-LD).
 pub const AUTHOR_META: &[&str] =
     &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author_name", "sailthru.author", "byl"];
+
+/// `twitter:labelN` values whose `twitter:dataN` is the author (WordPress SEO plugins).
+pub const AUTHOR_LABELS: &[&str] = &["written by", "author", "von", "geschrieben von", "écrit par", "escrito por"];
+
+/// JSON-LD `@type`s of an author that is no person: the publisher credited as author.
+pub const NOT_PERSON_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness"];
 
 /// `<meta>` names whose content is the title (after JSON-LD).
 pub const TITLE_META: &[&str] =
