@@ -154,6 +154,124 @@ fn labelled(metas: &[(String, String)], labels: &[&str]) -> Option<String> {
     })
 }
 
+/// A published time as the page states it, or as an ISO day when the page writes it for
+/// people ("Oct 31, 2025" → "2025-10-31").
+pub fn normalize_date(t: String) -> String {
+    if starts_iso(&t) {
+        return t;
+    }
+    find_dates(&t).into_iter().next().unwrap_or(t)
+}
+
+fn starts_iso(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// The ISO days ("YYYY-MM-DD") of the dates written in `text`, in order: ISO, "September
+/// 4, 2025", "Sep. 4th, 2025", "4 September 2025", "4. September 2025", "4 de septiembre
+/// de 2025", "04.09.2025", "9/4/2025" (month first unless the first number cannot be one).
+pub fn find_dates(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !rules::DATE_FILLERS.contains(&w.as_str()))
+        .collect();
+    let trim = |w: &str| w.trim_end_matches(['.', ')', ';', ':']).to_string();
+    let month = |w: &str| {
+        let w = trim(w);
+        rules::MONTH_NAMES.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    };
+    let day = |w: &str| {
+        let w = trim(w);
+        let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(&w).to_string();
+        w.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && w.len() <= 2)
+    };
+    let year = |w: &str| {
+        let w = trim(w);
+        w.parse::<u32>().ok().filter(|y| w.len() == 4 && (1900..=2100).contains(y))
+    };
+    let mut found = vec![];
+    for k in 0..words.len() {
+        let at = |j: usize| words.get(k + j).map_or("", String::as_str);
+        let date = numeric_date(&trim(at(0)))
+            .or_else(|| Some((year(at(2))?, month(at(0))?, day(at(1))?)))
+            .or_else(|| Some((year(at(2))?, month(at(1))?, day(at(0))?)));
+        if let Some((y, m, d)) = date {
+            found.push(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    found
+}
+
+/// A date written in digits: "2025-09-04…", "04.09.2025", "9/4/2025", "2025/09/04".
+fn numeric_date(w: &str) -> Option<(u32, u32, u32)> {
+    let valid =
+        |y: u32, m: u32, d: u32| ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
+    if starts_iso(w) {
+        let n = |r: std::ops::Range<usize>| w[r].parse::<u32>().ok();
+        return valid(n(0..4)?, n(5..7)?, n(8..10)?);
+    }
+    for sep in ['.', '/'] {
+        let parts: Vec<&str> = w.split(sep).collect();
+        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if parts[0].len() == 4 {
+            return valid(n[0], n[1], n[2]);
+        }
+        if parts[2].len() != 4 {
+            return None;
+        }
+        // Day first with dots (Europe); month first with slashes unless it cannot be one.
+        return if sep == '.' || n[0] > 12 { valid(n[2], n[1], n[0]) } else { valid(n[2], n[0], n[1]) };
+    }
+    None
+}
+
+/// A date shown near the page's headline when the metadata states none: a `<time
+/// datetime>` just after the visible `<h1>` (or just before it), else a date written in
+/// the text right after it (or right before it: a dateline above the headline).
+pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
+    let shown = visible_h1(summary, &h1s)?;
+    let &(node, _) = summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0;
+    let start = summary.nodes[node as usize].start as usize;
+    let node_start = |n: u32| summary.nodes[n as usize].start as usize;
+    let times = &summary.meta.times;
+    let time = times
+        .iter()
+        .find(|(n, _)| (start..start + rules::DATE_AFTER_HEADING).contains(&node_start(*n)))
+        .or_else(|| times.iter().rev().find(|(n, _)| node_start(*n) < start && node_start(*n) + rules::DATE_BEFORE_HEADING >= start));
+    if let Some((_, t)) = time.filter(|(_, t)| !find_dates(t).is_empty()) {
+        return Some(t.trim().to_string());
+    }
+    let boundary = |mut i: usize| {
+        i = i.min(source.len());
+        while !source.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let after = source.get(start..boundary(start + rules::DATE_AFTER_HEADING)).unwrap_or("");
+    if let Some(d) = find_dates(&crate::text::source_text(after, 400)).into_iter().next() {
+        return Some(d);
+    }
+    let from = boundary(start.saturating_sub(rules::DATE_BEFORE_HEADING));
+    let before = source.get(from..start).unwrap_or("");
+    let before = before.find('<').map_or("", |lt| &before[lt..]);
+    let text = crate::text::source_text(before, rules::DATE_BEFORE_HEADING);
+    let tail: String = text.chars().rev().take(300).collect::<Vec<_>>().into_iter().rev().collect();
+    find_dates(&tail).pop()
+}
+
 /// The first `<time datetime>` inside the article root.
 pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
     summary.meta.times.iter().find(|(node, _)| summary.is_within(*node as usize, root)).map(|(_, t)| t.trim().to_string())
@@ -589,6 +707,50 @@ mod tests {
         assert_eq!(ld.organisation.as_deref(), Some("Rapid Nine"));
         let raw = r#"{"@type":"BlogPosting","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Organization","name":"Rapid Nine"}]}"#;
         assert_eq!(json_ld(raw, "").unwrap().byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn visible_dates_become_iso_days() {
+        let cases = [
+            ("September 4, 2025", "2025-09-04"),
+            ("Published Sep. 4th, 2025 by Ann", "2025-09-04"),
+            ("Posted on 4 September 2025", "2025-09-04"),
+            ("Veröffentlicht am 4. September 2025", "2025-09-04"),
+            ("4 de septiembre de 2025", "2025-09-04"),
+            ("le 4 septembre 2025", "2025-09-04"),
+            ("04.09.2025", "2025-09-04"),
+            ("9/4/2025", "2025-09-04"),
+            ("31/12/2024", "2024-12-31"),
+            ("2025-09-04T12:50:36+00:00", "2025-09-04"),
+        ];
+        for (text, day) in cases {
+            assert_eq!(find_dates(text).first().map(String::as_str), Some(day), "{text}");
+        }
+        for text in ["May Li wrote 3 posts", "Top 10 picks for 2025", "01/07/16", "version 1.2.2025a"] {
+            assert_eq!(find_dates(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(normalize_date("Oct 31, 2025".to_string()), "2025-10-31");
+        assert_eq!(normalize_date("2025-10-31T08:00:00Z".to_string()), "2025-10-31T08:00:00Z");
+    }
+
+    #[test]
+    fn date_shown_under_the_headline() {
+        let (summary, source) = crate::scan_page(
+            br#"<body><h1>Rail yard to become a park</h1><p class="meta">By Ann Lee &middot; March 3, 2024</p><p>Text from 1 May 2020.</p></body>"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03"));
+        let (summary, source) =
+            crate::scan_page(br#"<body><h1>Rail yard</h1><div><time datetime="2024-03-03T10:00:00Z">Sunday</time></div></body>"#, None)
+                .unwrap();
+        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn microdata_date_published_on_any_element() {
+        let html = r#"<article><span itemprop="datePublished" content="2024-03-03">3 March</span><h1>Rail yard</h1></article>"#;
+        assert_eq!(page(html).published_time.as_deref(), Some("2024-03-03"));
     }
 
     #[test]

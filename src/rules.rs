@@ -706,6 +706,33 @@ pub const AUTHOR_LABELS: &[&str] = &["written by", "author", "von", "geschrieben
 /// JSON-LD `@type`s of an author that is no person: the publisher credited as author.
 pub const NOT_PERSON_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness"];
 
+/// Month names and abbreviations in the languages of the pages met (lowercase), with the
+/// month's number: visible dates ("September 4, 2025", "4. September 2025", "4 de
+/// septiembre de 2025") become ISO days.
+#[rustfmt::skip]
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("jän", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("gennaio", 1), ("januari", 1), ("janeiro", 1),
+    ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("févr", 2), ("febrero", 2), ("febbraio", 2), ("februari", 2), ("fevereiro", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mrz", 3), ("mars", 3), ("marzo", 3), ("maart", 3), ("março", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("aprile", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("mei", 5), ("maio", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9), ("settembre", 9), ("setembro", 9),
+    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+];
+
+/// Words between a visible date's parts that are no part ("4 de septiembre de 2025").
+pub const DATE_FILLERS: &[&str] = &["de", "del", "of", "the"];
+
+/// How many bytes after the start of the page's `<h1>` (and before it) a visible date or
+/// a `<time>` is looked for when the metadata states none.
+pub const DATE_AFTER_HEADING: usize = 6000;
+pub const DATE_BEFORE_HEADING: usize = 2000;
+
 /// `<meta>` names whose content is the title (after JSON-LD).
 pub const TITLE_META: &[&str] =
     &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];

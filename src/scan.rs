@@ -365,6 +365,8 @@ impl ScanState {
         let raw = |loc: Option<lol_html::html_content::SourceLocation>| loc.and_then(|l| source.get(l.bytes())).unwrap_or("");
         let (mut class, mut id, mut role) = ("", "", "");
         let (mut key, mut content, mut itemprop, mut rel) = (None, None, "", "");
+        // `content`/`datetime` of an element other than <meta>/<time> (microdata).
+        let mut item_value = None;
         for attr in attributes {
             let name = raw(attr.name_source_location());
             let value = raw(attr.value_source_location());
@@ -399,6 +401,8 @@ impl ScanState {
                 || (matches!(node.tag, Tag::Base | Tag::Link) && is("href"))
             {
                 content = Some(value);
+            } else if is("content") || is("datetime") {
+                item_value = Some(value);
             }
         }
         let attrs = &mut self.summary.attrs;
@@ -425,6 +429,12 @@ impl ScanState {
         }
         let meta = &mut self.summary.meta;
         let value = |v: &str| decode_attribute(v).into_owned();
+        // Microdata on any element: <span itemprop="datePublished" content="2025-01-02">.
+        if node.tag != Tag::Meta && itemprop.eq_ignore_ascii_case("datepublished") {
+            if let Some(v) = item_value.or(content.filter(|_| node.tag == Tag::Time)) {
+                meta.metas.push(("datepublished".to_string(), value(v)));
+            }
+        }
         match node.tag {
             Tag::Meta => {
                 let key = if itemprop.is_empty() { key } else { Some(itemprop) };
