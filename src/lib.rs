@@ -230,11 +230,12 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     let decision = decide::decide(summary, source, article.title.as_deref(), options, decide::Scope::Article);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
     if article.byline.is_none() {
-        article.byline = decision.byline.clone();
+        article.byline = decision.byline.clone().or_else(|| metadata::organisation_author(summary));
     }
     if article.published_time.is_none() {
-        article.published_time = metadata::time_in(summary, decision.root);
+        article.published_time = metadata::time_in(summary, decision.root).or_else(|| metadata::date_near_heading(summary, source));
     }
+    article.published_time = article.published_time.take().map(metadata::normalize_date);
     if article.excerpt.is_none() {
         article.excerpt = body.text.split("\n\n").map(str::trim).find(|p| !p.is_empty()).map(str::to_string);
     }

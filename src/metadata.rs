@@ -16,6 +16,8 @@ use crate::Article;
 struct JsonLd {
     title: Option<String>,
     byline: Option<String>,
+    /// An organisation credited as the author: a byline only when the page shows none.
+    organisation: Option<String>,
     excerpt: Option<String>,
     site_name: Option<String>,
     published: Option<String>,
@@ -25,24 +27,33 @@ struct JsonLd {
 /// The article's metadata fields, as the page states them (the body fields stay empty).
 pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
     let meta = &summary.meta;
-    let doc_title = fold_whitespace(&decode_entities(&meta.title));
+    let doc_title = fold_whitespace(&decode_twice(&meta.title));
     let ld = meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).unwrap_or_default();
     let value = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
-            meta.metas.iter().find(|(key, v)| key == k && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_entities(v)))
+            meta.metas.iter().find(|(key, v)| key == k && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_twice(v)))
         })
     };
     let site_name = ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@')));
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_entities(t))).collect();
-    let title = ld
-        .title
-        .or_else(|| value(rules::TITLE_META))
-        .map(|t| headline_part(&t, &h1s, site_name.as_deref()).unwrap_or(t))
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_twice(t))).collect();
+    let stated = ld.title.or_else(|| value(rules::TITLE_META));
+    let title = stated
+        .clone()
+        .map(|t| headline_part(&t, &h1s, site_name.as_deref()).or_else(|| without_site(&t, site_name.as_deref())).unwrap_or(t))
         .or_else(|| document_title(&h1s, &doc_title, site_name.as_deref()));
+    let shown = visible_h1(summary, &h1s);
+    let title = match (title, shown) {
+        (Some(t), Some(h)) if prefer_heading(h, &t, stated.as_deref(), &doc_title, site_name.as_deref()) => Some(h.to_string()),
+        (t, _) => t,
+    };
     let lead_image = ld.image.or_else(|| value(rules::IMAGE_META)).and_then(|u| sanitize::image_url(&u, base));
     Article {
         title,
-        byline: ld.byline.or_else(|| value(rules::AUTHOR_META)).and_then(|b| clean_byline(&b)),
+        byline: ld
+            .byline
+            .or_else(|| value(rules::AUTHOR_META))
+            .or_else(|| labelled(&meta.metas, rules::AUTHOR_LABELS))
+            .and_then(|b| clean_byline(&b)),
         published_time: ld.published.or_else(|| value(rules::PUBLISHED_META)),
         site_name,
         lang: meta.lang.as_ref().map(|l| l.trim().to_string()),
@@ -53,14 +64,222 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
     }
 }
 
+/// Text with its character references decoded, twice when the page escaped them twice
+/// ("And finally&amp;#8230;" → "And finally…").
+fn decode_twice(raw: &str) -> String {
+    let once = decode_entities(raw);
+    if once.contains("&#") || once.contains("&amp;") || once.contains("&quot;") {
+        decode_entities(&once).into_owned()
+    } else {
+        once.into_owned()
+    }
+}
+
+/// The page's one visible `<h1>`, if it has exactly one with text.
+fn visible_h1<'h>(summary: &Summary, h1s: &'h [String]) -> Option<&'h str> {
+    let hidden = |mut i: usize| loop {
+        let n = &summary.nodes[i];
+        if n.has(crate::scan::flag::HIDDEN) {
+            return true;
+        }
+        match n.parent() {
+            Some(p) => i = p,
+            None => return false,
+        }
+    };
+    let mut shown = summary.meta.h1.iter().zip(h1s).filter(|((node, _), text)| !text.is_empty() && !hidden(*node as usize));
+    let (_, first) = shown.next()?;
+    shown.next().is_none().then_some(first.as_str())
+}
+
+/// Whether the page's visible headline beats the title the metadata states: it must
+/// differ from it by more than the quote marks' style, share more than a third of its words
+/// with what the page calls itself (`og:title`, JSON-LD, `<title>`), and not be the
+/// site's name (`og:site_name`, or a part of `<title>` that the stated title leaves out:
+/// "Blog Name: Headline" with `og:title` "Headline") nor the title plus a section.
+fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &str, site_name: Option<&str>) -> bool {
+    let straight = |s: &str| s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
+    if straight(heading) == straight(title) || heading.chars().count() > 200 {
+        return false;
+    }
+    let lower = heading.to_lowercase();
+    if site_name.is_some_and(|name| name.trim().to_lowercase() == lower) {
+        return false;
+    }
+    // "Headline | Opinion" in the <h1>, "Headline" stated: a short addition after a
+    // separator names the section (a longer one is a subtitle).
+    let added = heading.strip_prefix(title).map(str::trim_start).and_then(|a| {
+        let mut chars = a.chars();
+        chars.next().filter(|c| rules::TITLE_SITE_SEPARATORS.iter().any(|set| set.contains(c))).map(|_| chars.as_str())
+    });
+    if added.is_some_and(|a| word_count(a) <= rules::SECTION_MAX_WORDS) {
+        return false;
+    }
+    let is_part =
+        |reference: &str| title_parts(reference, SEPARATORS).iter().flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower);
+    if let Some(stated) = stated {
+        if !stated.to_lowercase().contains(&lower) && (is_part(stated) || is_part(doc_title)) {
+            return false;
+        }
+    }
+    [stated.unwrap_or(""), doc_title].iter().any(|r| coverage(heading, r) >= rules::HEADING_AGREES)
+}
+
+/// Share of `a`'s words that occur in `b`.
+fn coverage(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
+}
+
+/// The organisation the JSON-LD credits as the article's author, for a page that shows
+/// no byline of a person.
+pub fn organisation_author(summary: &Summary) -> Option<String> {
+    let doc_title = fold_whitespace(&decode_twice(&summary.meta.title));
+    summary.meta.json_ld.iter().find_map(|s| json_ld(s, &doc_title)).and_then(|ld| ld.organisation).and_then(|b| clean_byline(&b))
+}
+
+/// The value of a `twitter:dataN` whose `twitter:labelN` is one of `labels` ("Written by").
+fn labelled(metas: &[(String, String)], labels: &[&str]) -> Option<String> {
+    metas.iter().find_map(|(key, label)| {
+        let n = key.strip_prefix("twitter:label")?;
+        labels.iter().any(|l| label.trim().eq_ignore_ascii_case(l)).then_some(())?;
+        let data = format!("twitter:data{n}");
+        metas.iter().find(|(k, v)| *k == data && !v.trim().is_empty()).map(|(_, v)| fold_whitespace(&decode_twice(v)))
+    })
+}
+
+/// A published time as the page states it, or as an ISO day when the page writes it for
+/// people ("Oct 31, 2025" → "2025-10-31").
+pub fn normalize_date(t: String) -> String {
+    if starts_iso(&t) {
+        return t;
+    }
+    find_dates(&t).into_iter().next().unwrap_or(t)
+}
+
+fn starts_iso(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// The ISO days ("YYYY-MM-DD") of the dates written in `text`, in order: ISO, "September
+/// 4, 2025", "Sep. 4th, 2025", "4 September 2025", "4. September 2025", "4 de septiembre
+/// de 2025", "04.09.2025", "9/4/2025" (month first unless the first number cannot be one).
+pub fn find_dates(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !rules::DATE_FILLERS.contains(&w.as_str()))
+        .collect();
+    let trim = |w: &str| w.trim_end_matches(['.', ')', ';', ':']).to_string();
+    let month = |w: &str| {
+        let w = trim(w);
+        rules::MONTH_NAMES.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    };
+    let day = |w: &str| {
+        let w = trim(w);
+        let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(&w).to_string();
+        w.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && w.len() <= 2)
+    };
+    let year = |w: &str| {
+        let w = trim(w);
+        w.parse::<u32>().ok().filter(|y| w.len() == 4 && (1900..=2100).contains(y))
+    };
+    let mut found = vec![];
+    for k in 0..words.len() {
+        let at = |j: usize| words.get(k + j).map_or("", String::as_str);
+        let date = numeric_date(&trim(at(0)))
+            .or_else(|| Some((year(at(2))?, month(at(0))?, day(at(1))?)))
+            .or_else(|| Some((year(at(2))?, month(at(1))?, day(at(0))?)));
+        if let Some((y, m, d)) = date {
+            found.push(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    found
+}
+
+/// A date written in digits: "2025-09-04…", "04.09.2025", "9/4/2025", "2025/09/04".
+fn numeric_date(w: &str) -> Option<(u32, u32, u32)> {
+    let valid =
+        |y: u32, m: u32, d: u32| ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
+    if starts_iso(w) {
+        let n = |r: std::ops::Range<usize>| w[r].parse::<u32>().ok();
+        return valid(n(0..4)?, n(5..7)?, n(8..10)?);
+    }
+    for sep in ['.', '/'] {
+        let parts: Vec<&str> = w.split(sep).collect();
+        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if parts[0].len() == 4 {
+            return valid(n[0], n[1], n[2]);
+        }
+        if parts[2].len() != 4 {
+            return None;
+        }
+        // Day first with dots (Europe); month first with slashes unless it cannot be one.
+        return if sep == '.' || n[0] > 12 { valid(n[2], n[1], n[0]) } else { valid(n[2], n[0], n[1]) };
+    }
+    None
+}
+
+/// A date shown near the page's headline when the metadata states none: a `<time
+/// datetime>` just after the visible `<h1>` (or just before it), else a date written in
+/// the text right after it (or right before it: a dateline above the headline).
+pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
+    let shown = visible_h1(summary, &h1s)?;
+    let &(node, _) = summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0;
+    let start = summary.nodes[node as usize].start as usize;
+    let node_start = |n: u32| summary.nodes[n as usize].start as usize;
+    let times = &summary.meta.times;
+    let time = times
+        .iter()
+        .find(|(n, _)| (start..start + rules::DATE_AFTER_HEADING).contains(&node_start(*n)))
+        .or_else(|| times.iter().rev().find(|(n, _)| node_start(*n) < start && node_start(*n) + rules::DATE_BEFORE_HEADING >= start));
+    if let Some((_, t)) = time.filter(|(_, t)| !find_dates(t).is_empty()) {
+        return Some(t.trim().to_string());
+    }
+    let boundary = |mut i: usize| {
+        i = i.min(source.len());
+        while !source.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let after = source.get(start..boundary(start + rules::DATE_AFTER_HEADING)).unwrap_or("");
+    if let Some(d) = find_dates(&crate::text::source_text(after, 400)).into_iter().next() {
+        return Some(d);
+    }
+    let from = boundary(start.saturating_sub(rules::DATE_BEFORE_HEADING));
+    let before = source.get(from..start).unwrap_or("");
+    let before = before.find('<').map_or("", |lt| &before[lt..]);
+    let text = crate::text::source_text(before, rules::DATE_BEFORE_HEADING);
+    let tail: String = text.chars().rev().take(300).collect::<Vec<_>>().into_iter().rev().collect();
+    find_dates(&tail).pop()
+}
+
 /// The first `<time datetime>` inside the article root.
 pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
     summary.meta.times.iter().find(|(node, _)| summary.is_within(*node as usize, root)).map(|(_, t)| t.trim().to_string())
 }
 
-/// A byline as names: "By Ann Lee and Bo Chen | March 3, 2024" → "Ann Lee, Bo Chen". The
-/// prefix, what follows a separator, and a trailing date go; several authors are joined
-/// with ", ". Empty or overlong text is no byline.
+/// A byline as names: "By Ann Lee and Bo Chen | March 3, 2024" → "Ann Lee and Bo Chen".
+/// The prefix, what follows a separator, and a trailing date go; several authors stay
+/// joined as the page writes them. Empty or overlong text, or a label, is no byline.
 pub fn clean_byline(raw: &str) -> Option<String> {
     let mut b = fold_whitespace(raw);
     let lower = b.to_ascii_lowercase();
@@ -73,14 +292,12 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     }
     let b = strip_prefix_ignore_case(b.trim(), rules::BYLINE_PREFIXES);
     let b = cut_trailing_date(b);
-    let names: Vec<&str> = b
-        .split(", and ")
-        .flat_map(|part| part.split(" and "))
-        .map(|name| name.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '·' || c.is_whitespace()))
-        .filter(|name| !name.is_empty())
-        .collect();
-    let joined = names.join(", ");
-    (!joined.is_empty() && joined.chars().count() < 100).then_some(joined)
+    let joined = b.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '·' || c == ':' || c.is_whitespace());
+    let lower = joined.to_lowercase();
+    if rules::BYLINE_LABELS.iter().any(|w| lower == *w) || lower.contains(" min read") || lower.contains(" mins read") {
+        return None;
+    }
+    (!joined.is_empty() && joined.chars().count() < 100).then(|| joined.to_string())
 }
 
 fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
@@ -150,7 +367,7 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
         .iter()
         .flat_map(|i| i.get("@graph").and_then(Value::as_array).map(|g| g.iter().collect::<Vec<_>>()).unwrap_or_default())
         .collect();
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(|s| fold_whitespace(&decode_entities(s))).filter(|s| !s.is_empty());
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(|s| fold_whitespace(&decode_twice(s))).filter(|s| !s.is_empty());
     let name = text(article.get("name"));
     let headline = text(article.get("headline"));
     let title = match (name, headline) {
@@ -158,24 +375,47 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
         (n, h) => h.or(n),
     };
     // An `@id` reference is resolved against the @graph ("author": {"@id": "…#person"}).
+    fn resolve_item<'v>(v: &'v Value, graph: &[&'v Value]) -> Option<&'v Value> {
+        match v.get("name") {
+            Some(_) => Some(v),
+            None => {
+                let id = v.get("@id")?.as_str()?;
+                graph.iter().copied().find(|g| g.get("@id").and_then(Value::as_str) == Some(id))
+            }
+        }
+    }
     let resolve = |v: &Value| -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
-            Value::Object(_) => v.get("name").and_then(Value::as_str).map(str::to_string).or_else(|| {
-                let id = v.get("@id")?.as_str()?;
-                graph.iter().find(|g| g.get("@id").and_then(Value::as_str) == Some(id))?.get("name")?.as_str().map(str::to_string)
-            }),
+            Value::Object(_) => resolve_item(v, &graph)?.get("name")?.as_str().map(str::to_string),
             _ => None,
         }
     };
-    let byline = match article.get("author") {
-        Some(Value::Array(a)) => {
-            let names: Vec<String> = a.iter().filter_map(&resolve).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()).collect();
-            (!names.is_empty()).then(|| names.join(", "))
+    // An organisation is the publisher, not a byline.
+    let person = |v: &Value| -> Option<String> {
+        let organisation = |t: &str| rules::NOT_PERSON_TYPES.contains(&t);
+        let is_org = resolve_item(v, &graph).and_then(|i| i.get("@type")).is_some_and(|t| match t {
+            Value::String(t) => organisation(t),
+            Value::Array(ts) => ts.iter().any(|t| t.as_str().is_some_and(organisation)),
+            _ => false,
+        });
+        if is_org {
+            None
+        } else {
+            resolve(v)
         }
-        Some(v) => resolve(v).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()),
-        None => None,
     };
+    let authors: Vec<&Value> = match article.get("author") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(v) => vec![v],
+        None => vec![],
+    };
+    let names = |pick: &dyn Fn(&Value) -> Option<String>| -> Option<String> {
+        let names: Vec<String> = authors.iter().filter_map(|v| pick(v)).map(|n| fold_whitespace(&n)).filter(|n| !n.is_empty()).collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    };
+    let byline = names(&person);
+    let organisation = if byline.is_none() { names(&resolve) } else { None };
     let image = match article.get("image") {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Array(a)) => {
@@ -187,6 +427,7 @@ fn json_ld(raw: &str, doc_title: &str) -> Option<JsonLd> {
     Some(JsonLd {
         title,
         byline,
+        organisation,
         excerpt: text(article.get("description")),
         site_name: article.get("publisher").and_then(&resolve).map(|s| fold_whitespace(&s)).filter(|s| !s.is_empty()),
         published: text(article.get("datePublished")),
@@ -219,25 +460,44 @@ fn separator_positions(t: &str, set: &[char]) -> Vec<usize> {
     chars.windows(3).filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1)).map(|w| w[1].0).collect()
 }
 
-/// "Headline - Site": the part the page's `<h1>` repeats, or the part that is not the
-/// site's name, is the headline.
-fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
-    let seps = separator_positions(title, SEPARATORS);
-    if seps.is_empty() {
-        return None;
-    }
+/// The parts of a title between " X " separators of `set`.
+fn title_parts<'t>(title: &'t str, set: &[char]) -> Vec<&'t str> {
     let mut parts = vec![];
     let mut from = 0;
-    for &at in &seps {
+    for at in separator_positions(title, set) {
         parts.push(title[from..at].trim());
         from = at + title[at..].chars().next().map_or(1, char::len_utf8);
     }
     parts.push(title[from..].trim());
+    parts
+}
+
+/// "Headline - Site": the part the page's `<h1>` repeats, or the part that is not the
+/// site's name, is the headline.
+fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
+    let parts = title_parts(title, SEPARATORS);
+    if parts.len() < 2 {
+        return None;
+    }
     if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| h == *p)) {
         return Some(part.to_string());
     }
     let site = site_name?;
     (parts.len() == 2 && parts.contains(&site)).then(|| parts.iter().find(|p| **p != site).map(|p| p.to_string()))?
+}
+
+/// A stated title cut from what its separators add ("Headline | Section | Site",
+/// "Headline – Site Name Blog"): the first part, unless it is the site's name or a
+/// single word before a longer rest ("Site | Headline"). Only the strongest kind of
+/// separator present splits: "Headline - Subtitle | Site" keeps its subtitle.
+fn without_site(title: &str, site_name: Option<&str>) -> Option<String> {
+    let set = rules::TITLE_SITE_SEPARATORS.iter().find(|set| !separator_positions(title, set).is_empty())?;
+    let parts = title_parts(title, set);
+    let (first, second) = (parts[0], *parts.get(1)?);
+    let site = site_name.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let is_site = |p: &str| site.as_deref().is_some_and(|s| s == p.to_lowercase());
+    let headline = if is_site(first) || (word_count(first) == 1 && word_count(second) > 3) { second } else { first };
+    (!headline.is_empty()).then(|| headline.to_string())
 }
 
 /// The title from `<title>`, cut from its site-name suffix the way Readability does.
@@ -284,6 +544,89 @@ fn document_title(h1s: &[String], orig: &str, site_name: Option<&str>) -> Option
 mod tests {
     use super::*;
 
+    /// The metadata of a whole page.
+    fn page(html: &str) -> Article {
+        let (summary, _) = crate::scan_page(html.as_bytes(), None).unwrap();
+        read(&summary, None)
+    }
+
+    #[test]
+    fn visible_h1_beats_a_reworded_seo_title() {
+        let html = r#"<html><head><title>Health And Nutrition Trends For 2026 - Tastebud</title>
+            <meta property="og:title" content="Health And Nutrition Trends For 2026 - Tastebud"></head>
+            <body><header><a href="/">Tastebud</a></header><h1>Top 10 Health and Nutrition Trends to Watch</h1><p>Text.</p></body></html>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Top 10 Health and Nutrition Trends to Watch"));
+    }
+
+    #[test]
+    fn h1_that_is_no_headline_loses() {
+        // The blog's name in the <h1>, the headline in og:title.
+        let blog = r#"<title>Silicon Notes: Open Verilog flow for small logic devices</title>
+            <meta property="og:title" content="Open Verilog flow for small logic devices"><h1>Silicon Notes</h1>"#;
+        assert_eq!(page(blog).title.as_deref(), Some("Open Verilog flow for small logic devices"));
+        // A section name sharing one word with the headline.
+        let section = r#"<title>What Superbugs Are and How You Get Them</title><h1>Information and Resources</h1>"#;
+        assert_eq!(page(section).title.as_deref(), Some("What Superbugs Are and How You Get Them"));
+        // Two headlines: none is the page's own.
+        let two = r#"<meta property="og:title" content="Rail yard to become a park"><h1>Rail yard park</h1><h1>Rail yard news</h1>"#;
+        assert_eq!(page(two).title.as_deref(), Some("Rail yard to become a park"));
+        // A hidden <h1> is not seen.
+        let hidden = r#"<meta property="og:title" content="Rail yard to become a park"><div hidden><h1>Rail yard park plan</h1></div>"#;
+        assert_eq!(page(hidden).title.as_deref(), Some("Rail yard to become a park"));
+    }
+
+    #[test]
+    fn stated_title_loses_its_site_and_section() {
+        let cases = [
+            ("How to Make a Good Game: 5 Mistakes and Tips to Avoid | GameKit", "How to Make a Good Game: 5 Mistakes and Tips to Avoid"),
+            (
+                "How to help babies sleep through the night | Patient Education | City Hospital",
+                "How to help babies sleep through the night",
+            ),
+            ("A brief intro to git • Ann Lee", "A brief intro to git"),
+            ("Best Moving Companies in New York (2025) – Top Local Movers - Freight News", "Best Moving Companies in New York (2025)"),
+            // Only the strongest separator splits: the dash is the headline's own.
+            ("Friday Facts #282 - 0.17 in sight | Factory Game", "Friday Facts #282 - 0.17 in sight"),
+            // A lone word before a longer rest is the site.
+            ("Leadbird | State of SEO in 2026: Trends and Predictions", "State of SEO in 2026: Trends and Predictions"),
+            ("GAME CHANGER | Shop.com", "GAME CHANGER"),
+        ];
+        for (stated, headline) in cases {
+            assert_eq!(without_site(stated, None).as_deref(), Some(headline), "{stated}");
+        }
+        assert_eq!(
+            without_site("Egg Digest | The best egg recipes of 2025", Some("Egg Digest")).as_deref(),
+            Some("The best egg recipes of 2025")
+        );
+        assert_eq!(without_site("Post-Production Review and Approval", None), None);
+    }
+
+    #[test]
+    fn h1_adding_a_section_keeps_the_title() {
+        let html = r#"<meta property="og:title" content="How meditation rewires brains | Opinion">
+            <h1>How meditation rewires brains | Opinion</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("How meditation rewires brains"));
+        // A longer addition is the headline's subtitle.
+        let html = r#"<meta property="og:title" content="Machine Learning in Shops | Shopwise">
+            <h1>Machine Learning in Shops – 10 Benefits, Use Cases and Best Practices</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Machine Learning in Shops – 10 Benefits, Use Cases and Best Practices"));
+    }
+
+    #[test]
+    fn doubly_escaped_title() {
+        let html = r#"<meta property="og:title" content="And finally&amp;#8230; trouble brewing">"#;
+        assert_eq!(page(html).title.as_deref(), Some("And finally… trouble brewing"));
+    }
+
+    #[test]
+    fn h1_differing_only_in_quote_style_keeps_the_stated_title() {
+        let html = r#"<meta property="og:title" content="Why Hasn't Tutoring Been More Effective?"><h1>Why Hasn’t Tutoring Been More Effective?</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Why Hasn't Tutoring Been More Effective?"));
+        // Other punctuation is the page's own: the <h1> keeps its question mark.
+        let html = r#"<meta property="og:title" content="Cloud Innovations: What's Next in 2025"><h1>Cloud Innovations: What's Next in 2025?</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Cloud Innovations: What's Next in 2025?"));
+    }
+
     #[test]
     fn byline_prefix_removed() {
         assert_eq!(clean_byline("  By   Ann Lee "), Some("Ann Lee".to_string()));
@@ -294,7 +637,13 @@ mod tests {
     #[test]
     fn byline_is_names_only() {
         let cases = [
-            ("By Ann Lee and Bo Chen", "Ann Lee, Bo Chen"),
+            ("By Ann Lee and Bo Chen", "Ann Lee and Bo Chen"),
+            ("Text by Hunter Dukes", "Hunter Dukes"),
+            ("Recipe by PJ Hamel", "PJ Hamel"),
+            ("Posted by: Idle Cartulary", "Idle Cartulary"),
+            ("Written By: Cazzy Magennis Last updated: May 2, 2025", "Cazzy Magennis"),
+            ("Author: Ashley Biancuzzo , Associate Editor, PCWorld", "Ashley Biancuzzo"),
+            ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"),
             ("by Lucas Nolan 22 Dec 2016 651", "Lucas Nolan"),
             ("By Nathan Willis March 25, 2015", "Nathan Willis"),
             ("Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
@@ -310,7 +659,8 @@ mod tests {
         for (raw, name) in cases {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
-        for not_a_name in ["Last Updated: January 7, 2025", "Sunday, 5 May", "April 28, 2019 at 6:01 am"] {
+        for not_a_name in ["Last Updated: January 7, 2025", "Sunday, 5 May", "April 28, 2019 at 6:01 am", "About the Author", "Written By"]
+        {
             assert_eq!(clean_byline(not_a_name), None, "{not_a_name}");
         }
     }
@@ -328,6 +678,79 @@ mod tests {
         assert_eq!(ld.byline.as_deref(), Some("Ann Lee"));
         assert_eq!(ld.site_name.as_deref(), Some("X News Inc"));
         assert_eq!(ld.published.as_deref(), Some("2025-01-22T10:00:00Z"));
+    }
+
+    #[test]
+    fn written_by_label_names_the_author() {
+        let html = r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Albert Swann">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">"#;
+        assert_eq!(page(html).byline.as_deref(), Some("Albert Swann"));
+        let html = r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">"#;
+        assert_eq!(page(html).byline, None);
+    }
+
+    #[test]
+    fn labels_are_no_bylines() {
+        for label in ["admin", "Written By", "Author", "5 mins read", "About the Author"] {
+            assert_eq!(clean_byline(label), None, "{label}");
+        }
+        // A name that starts like a label is still a name.
+        assert_eq!(clean_byline("adminn").as_deref(), Some("adminn"));
+        assert_eq!(clean_byline("Staff Clinician").as_deref(), Some("Staff Clinician"));
+    }
+
+    #[test]
+    fn organisation_author_is_a_last_resort() {
+        let raw = r#"{"@type":"BlogPosting","headline":"Hi","author":{"@type":"Organization","name":"Rapid Nine"}}"#;
+        let ld = json_ld(raw, "").unwrap();
+        assert_eq!(ld.byline, None);
+        assert_eq!(ld.organisation.as_deref(), Some("Rapid Nine"));
+        let raw = r#"{"@type":"BlogPosting","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Organization","name":"Rapid Nine"}]}"#;
+        assert_eq!(json_ld(raw, "").unwrap().byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn visible_dates_become_iso_days() {
+        let cases = [
+            ("September 4, 2025", "2025-09-04"),
+            ("Published Sep. 4th, 2025 by Ann", "2025-09-04"),
+            ("Posted on 4 September 2025", "2025-09-04"),
+            ("Veröffentlicht am 4. September 2025", "2025-09-04"),
+            ("4 de septiembre de 2025", "2025-09-04"),
+            ("le 4 septembre 2025", "2025-09-04"),
+            ("04.09.2025", "2025-09-04"),
+            ("9/4/2025", "2025-09-04"),
+            ("31/12/2024", "2024-12-31"),
+            ("2025-09-04T12:50:36+00:00", "2025-09-04"),
+        ];
+        for (text, day) in cases {
+            assert_eq!(find_dates(text).first().map(String::as_str), Some(day), "{text}");
+        }
+        for text in ["May Li wrote 3 posts", "Top 10 picks for 2025", "01/07/16", "version 1.2.2025a"] {
+            assert_eq!(find_dates(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(normalize_date("Oct 31, 2025".to_string()), "2025-10-31");
+        assert_eq!(normalize_date("2025-10-31T08:00:00Z".to_string()), "2025-10-31T08:00:00Z");
+    }
+
+    #[test]
+    fn date_shown_under_the_headline() {
+        let (summary, source) = crate::scan_page(
+            br#"<body><h1>Rail yard to become a park</h1><p class="meta">By Ann Lee &middot; March 3, 2024</p><p>Text from 1 May 2020.</p></body>"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03"));
+        let (summary, source) =
+            crate::scan_page(br#"<body><h1>Rail yard</h1><div><time datetime="2024-03-03T10:00:00Z">Sunday</time></div></body>"#, None)
+                .unwrap();
+        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn microdata_date_published_on_any_element() {
+        let html = r#"<article><span itemprop="datePublished" content="2024-03-03">3 March</span><h1>Rail yard</h1></article>"#;
+        assert_eq!(page(html).published_time.as_deref(), Some("2024-03-03"));
     }
 
     #[test]

@@ -689,11 +689,28 @@ pub const EMBED_HOSTS: &[(&str, &str)] = &[
 ];
 
 /// Words that open a byline before the name.
-pub const BYLINE_PREFIXES: &[&str] =
-    &["written by ", "words by ", "posted by ", "story by ", "by: ", "by ", "par ", "von ", "por ", "door "];
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "written by: ",
+    "written by ",
+    "words by ",
+    "posted by: ",
+    "posted by ",
+    "story by ",
+    "text by ",
+    "recipe by ",
+    "authors: ",
+    "author: ",
+    "by: ",
+    "by ",
+    "par ",
+    "von ",
+    "por ",
+    "door ",
+];
 
 /// Where a byline's name ends: separators and the notes that follow names (lowercase).
-pub const BYLINE_STOPS: &[&str] = &[" | ", " • ", " · ", " — ", " updated", " published", " edited by", " posted on", " on "];
+pub const BYLINE_STOPS: &[&str] =
+    &[" | ", " • ", " · ", " — ", " , ", " updated", " last updated", " published", " edited by", " posted on", " on "];
 
 /// How a date or a time note starts; a "byline" that starts so names nobody (lowercase).
 pub const NOT_A_NAME: &[&str] = &[
@@ -712,7 +729,12 @@ pub const NOT_A_NAME: &[&str] = &[
     "yesterday",
     "follow",
     "share",
+    "about the author",
+    "how we reviewed",
 ];
+
+/// Labels that stand where a byline's name would (lowercase, the whole byline).
+pub const BYLINE_LABELS: &[&str] = &["written by", "posted by", "author", "authors", "admin", "administrator", "webmaster"];
 
 /// Month names (lowercase, English); a byline word that begins one, next to a number, starts a date.
 pub const MONTHS: &[&str] =
@@ -722,9 +744,56 @@ pub const MONTHS: &[&str] =
 pub const AUTHOR_META: &[&str] =
     &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author_name", "sailthru.author", "byl"];
 
+/// `twitter:labelN` values whose `twitter:dataN` is the author (WordPress SEO plugins).
+pub const AUTHOR_LABELS: &[&str] = &["written by", "author", "von", "geschrieben von", "écrit par", "escrito por"];
+
+/// JSON-LD `@type`s of an author that is no person: the publisher credited as author.
+pub const NOT_PERSON_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness"];
+
+/// Month names and abbreviations in the languages of the pages met (lowercase), with the
+/// month's number: visible dates ("September 4, 2025", "4. September 2025", "4 de
+/// septiembre de 2025") become ISO days.
+#[rustfmt::skip]
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("jän", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("gennaio", 1), ("januari", 1), ("janeiro", 1),
+    ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("févr", 2), ("febrero", 2), ("febbraio", 2), ("februari", 2), ("fevereiro", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mrz", 3), ("mars", 3), ("marzo", 3), ("maart", 3), ("março", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("aprile", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("mei", 5), ("maio", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9), ("settembre", 9), ("setembro", 9),
+    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+];
+
+/// Words between a visible date's parts that are no part ("4 de septiembre de 2025").
+pub const DATE_FILLERS: &[&str] = &["de", "del", "of", "the"];
+
+/// How many bytes after the start of the page's `<h1>` (and before it) a visible date or
+/// a `<time>` is looked for when the metadata states none.
+pub const DATE_AFTER_HEADING: usize = 6000;
+pub const DATE_BEFORE_HEADING: usize = 2000;
+
 /// `<meta>` names whose content is the title (after JSON-LD).
 pub const TITLE_META: &[&str] =
     &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
+
+/// Share of the visible `<h1>`'s words that `og:title` or `<title>` must repeat for the
+/// `<h1>` to be the title (more than a third): SEO titles reword the headline yet keep
+/// its key words; a section name or a slogan in the `<h1>` shares one word or none.
+pub const HEADING_AGREES: f64 = 0.34;
+
+/// Separators (with a space on each side) after which a stated title (`og:title`,
+/// JSON-LD) names its section or site: "Headline | Site", "Headline – Site Name Blog";
+/// strongest kind first.
+pub const TITLE_SITE_SEPARATORS: &[&[char]] = &[&['|'], &['•', '·', '⋆'], &['–', '—', '-']];
+
+/// Most words a section or site name after a title's separator has ("| Opinion",
+/// "– Strength Training"); more make a subtitle that belongs to the headline.
+pub const SECTION_MAX_WORDS: usize = 4;
 
 /// `<meta>` names whose content is the excerpt (after JSON-LD).
 pub const EXCERPT_META: &[&str] = &[

@@ -371,6 +371,8 @@ impl ScanState {
         let (mut class, mut id, mut role) = ("", "", "");
         let (mut key, mut content, mut itemprop, mut rel) = (None, None, "", "");
         let mut hidden = false;
+        // `content`/`datetime` of an element other than <meta>/<time> (microdata).
+        let mut item_value = None;
         for attr in attributes {
             let name = raw(attr.name_source_location());
             let value = raw(attr.value_source_location());
@@ -405,6 +407,8 @@ impl ScanState {
                 || (matches!(node.tag, Tag::Base | Tag::Link) && is("href"))
             {
                 content = Some(value);
+            } else if is("content") || is("datetime") {
+                item_value = Some(value);
             }
         }
         // React's streamed rendering sends a finished Suspense boundary as `<div hidden
@@ -436,6 +440,12 @@ impl ScanState {
         }
         let meta = &mut self.summary.meta;
         let value = |v: &str| decode_attribute(v).into_owned();
+        // Microdata on any element: <span itemprop="datePublished" content="2025-01-02">.
+        if node.tag != Tag::Meta && itemprop.eq_ignore_ascii_case("datepublished") {
+            if let Some(v) = item_value.or(content.filter(|_| node.tag == Tag::Time)) {
+                meta.metas.push(("datepublished".to_string(), value(v)));
+            }
+        }
         match node.tag {
             Tag::Meta => {
                 let key = if itemprop.is_empty() { key } else { Some(itemprop) };
