@@ -207,7 +207,21 @@ impl<'a> Attempt<'a> {
         if self.is_bio(i, root) {
             return Some((Category::AuthorBio, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
         }
+        if self.is_signup_box(i) {
+            return Some((Category::Newsletter, Cow::Borrowed("a sign-up box (a short pitch and a field for an e-mail address)")));
+        }
         None
+    }
+
+    /// A newsletter box by its shape, whatever its (often hashed) class: a short block with
+    /// a field to type into, whose words speak of signing up.
+    fn is_signup_box(&self, i: usize) -> bool {
+        let st = &self.stats[i];
+        if st.inputs == 0 || !(10..=500).contains(&st.text) || self.context[i] & ctx::CODE != 0 {
+            return false;
+        }
+        let text = node_text(self.summary, self.source, i, 300).to_lowercase();
+        rules::SIGNUP_WORDS.iter().any(|w| text.contains(w))
     }
 
     /// `i`'s class and id tokens for the token rules.
@@ -227,6 +241,9 @@ impl<'a> Attempt<'a> {
             return None;
         }
         if rule.category == Category::Share && self.is_embed(i) {
+            return None;
+        }
+        if rule.links_only && self.stats[i].link_density() < 0.5 {
             return None;
         }
         let content_marked = self.tokens(i).any(rules::is_content_token);
