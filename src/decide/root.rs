@@ -21,6 +21,18 @@ impl<'a> Attempt<'a> {
         hint::unlikely(bits) && self.context[i] & (ctx::TABLE | ctx::CODE) == 0 && !self.is_embed(i) && !self.holds_the_headline(i)
     }
 
+    /// Whether `i` is a comment thread or one comment, by its class or id ("comments",
+    /// "comment-list", `#comment-123`), and does not hold the headline.
+    fn is_comment_thread(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        n.attrs[0] != n.attrs[2]
+            && !matches!(n.tag, Tag::Body | Tag::Html)
+            && self.context[i] & ctx::CODE == 0
+            && rules::token_rule(self.tokens(i)).is_some_and(|r| r.category == rules::Category::Comments)
+            && !self.tokens(i).any(rules::is_content_token)
+            && !self.holds_the_headline(i)
+    }
+
     /// Whether `i` holds the article's headline: then it is the article's header, the
     /// article or a wrapper of it, whatever its class says ("entry-header",
     /// "template-with-sidebar").
@@ -55,7 +67,10 @@ impl<'a> Attempt<'a> {
                 self.exclude_subtree(i, Exclusion::NonContent);
                 continue;
             }
-            let own = own.or_else(|| (self.flags.strip_unlikely && self.is_unlikely(i)).then_some(Exclusion::Unlikely));
+            // A comment thread is never the article, on any rung of the ladder: under a short
+            // post it holds more text than the post.
+            let unlikely = (self.flags.strip_unlikely && self.is_unlikely(i)) || self.is_comment_thread(i);
+            let own = own.or_else(|| unlikely.then_some(Exclusion::Unlikely));
             if let Some(why) = own {
                 self.exclude_subtree(i, why);
             }
