@@ -13,6 +13,7 @@ impl<'a> Attempt<'a> {
     /// Marks the clutter inside the article.
     pub(super) fn mark(mut self, root: usize, article: &[usize], best: usize, scope: Scope) -> Decision {
         let n = self.nodes.len();
+        self.story = Some(best);
         let mut marks = vec![Mark::Keep; n];
         let mut removals: Vec<Removal> = vec![];
         let first = article[0];
@@ -86,6 +87,7 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
+        self.orphan_headings(first, end_index, &mut marks, &mut removals, &dead);
         // Readability's conditional cleaning, innermost first, on the stats left after removals.
         if self.flags.clean_conditionally && self.options.removes(Category::LowContent) {
             for i in (first..end_index).rev() {
@@ -207,10 +209,101 @@ impl<'a> Attempt<'a> {
         if self.is_bio(i, root) {
             return Some((Category::AuthorBio, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
         }
+        if self.is_teaser_list(i, article_text) {
+            return Some((Category::Related, Cow::Borrowed("teasers for other articles (a picture, a linked title, an excerpt)")));
+        }
         if self.is_signup_box(i) {
             return Some((Category::Newsletter, Cow::Borrowed("a sign-up box (a short pitch and a field for an e-mail address)")));
         }
         None
+    }
+
+    /// A heading whose whole section was removed ("Keep exploring" over a grid of teasers)
+    /// goes with it, as what it headed.
+    fn orphan_headings(&mut self, first: usize, end: usize, marks: &mut [Mark], removals: &mut Vec<Removal>, dead: &[bool]) {
+        for h in first..end {
+            if dead[h] || marks[h] != Mark::Keep || !self.nodes[h].tag.is_heading() {
+                continue;
+            }
+            let Some(parent) = self.parent(h) else { continue };
+            let (mut section, mut removed_text) = (None, 0);
+            let mut j = self.subtree_end(h);
+            while j < end && self.nodes[j].parent as usize == parent && !self.nodes[j].tag.is_heading() {
+                match marks[j] {
+                    Mark::Removed(k) => {
+                        section = section.or(Some(removals[k as usize].category));
+                        removed_text += self.nodes[j].stats.text;
+                    }
+                    _ if self.stats[j].text == 0 && self.stats[j].images == 0 => {}
+                    _ => {
+                        section = None;
+                        break;
+                    }
+                }
+                j = self.subtree_end(j);
+            }
+            // (A section, not the edit link beside a heading.)
+            if let Some(category) = section.filter(|&c| self.options.removes(c) && removed_text >= 100) {
+                removals.push(Removal { node: h as u32, category, reason: Cow::Borrowed("the heading of a section that was removed") });
+                marks[h] = Mark::Removed(removals.len() as u32 - 1);
+                self.take_out(h);
+            }
+        }
+    }
+
+    /// Cards in a row that each hold a linked title (or are a linked picture) and little
+    /// else: teasers for other articles, whatever their heading or class says — unless they
+    /// are most of the article (a listing page, a briefing of stories) or come before the
+    /// end of the best-scoring block (a catalogue): teasers follow the story they point away
+    /// from.
+    fn is_teaser_list(&self, i: usize, article_text: u32) -> bool {
+        const MIN_CARDS: usize = 3;
+        let st = &self.stats[i];
+        let placed = self.story.is_some_and(|best| self.nodes[i].start >= self.nodes[best].end);
+        if st.text == 0
+            || !placed
+            || u64::from(st.text) * 3 >= u64::from(article_text) * 2
+            || self.context[i] & ctx::CODE != 0
+            || self.live_children[i] < MIN_CARDS as u32
+        {
+            return false;
+        }
+        let end = self.subtree_end(i);
+        let (mut cards, mut card_text, mut kind) = (0, 0u32, None);
+        let mut j = i + 1;
+        while j < end {
+            let next = self.subtree_end(j);
+            let c = &self.nodes[j];
+            let key = (c.tag, self.summary.class(c));
+            if self.is_teaser_card(j, next) && kind.is_none_or(|k| k == key) {
+                kind = Some(key);
+                cards += 1;
+                card_text += self.stats[j].text;
+            }
+            j = next;
+        }
+        cards >= MIN_CARDS && u64::from(card_text) * 10 >= u64::from(st.text) * 7
+    }
+
+    /// One teaser: a title and a line or two, with a heading that is a link (looked for among its first
+    /// elements only: a card is small), or a linked picture with a caption.
+    fn is_teaser_card(&self, j: usize, end: usize) -> bool {
+        let st = &self.stats[j];
+        if st.text > 500 || st.text == 0 || st.link_text == 0 {
+            return false;
+        }
+        if st.images > 0 && st.link_density() >= 0.5 {
+            return true;
+        }
+        (j..end.min(j + 40)).any(|h| {
+            let n = &self.nodes[h];
+            n.tag.is_heading() && self.stats[h].text > 0 && (self.stats[h].link_density() >= 0.8 || self.context_has_link(h, j))
+        })
+    }
+
+    /// Whether a link between `top` (excluded) and `h` holds `h`.
+    fn context_has_link(&self, h: usize, top: usize) -> bool {
+        self.ancestors(h).take_while(|&a| a > top).any(|a| self.nodes[a].tag == Tag::A)
     }
 
     /// A newsletter box by its shape, whatever its (often hashed) class: a short block with

@@ -269,6 +269,8 @@ struct Attempt<'a> {
     /// Byline candidates in document order: (node, its text).
     bylines: Vec<(usize, String)>,
     title_heading: Option<usize>,
+    /// The best-scoring block, once chosen: teasers come after it.
+    story: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -301,6 +303,7 @@ impl<'a> Attempt<'a> {
             scored: vec![false; n],
             bylines: Vec::new(),
             title_heading: None,
+            story: None,
         }
     }
 
