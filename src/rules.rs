@@ -911,6 +911,10 @@ pub const CAPTION_HINTS: &[&str] = &["caption"];
 /// Class/id/role substrings of a footnote list: it belongs to the article beside it.
 pub const FOOTNOTE_HINTS: &[&str] = &["footnote", "endnote", "doc-endnotes"];
 
+/// Class/id token patterns every `Comments` token rule needs (see `hint::COMMENTS`).
+pub const COMMENT_HINTS: &[TokenMatch] =
+    &[Contains("comment"), Contains("disqus"), Contains("respond"), Contains("replies"), Contains("discussion")];
+
 /// Class/id token patterns of bylines.
 pub const BYLINE_HINTS: &[TokenMatch] = &[Contains("byline"), Contains("author"), Contains("writtenby"), Contains("p-author")];
 
@@ -1092,7 +1096,9 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "dat
 /// Whether any hint in `hints` occurs in a token of the lowercase class/id string
 /// (utility tokens skipped: `[&_figcaption]:mt-2` styles captions, it is not one).
 pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
-    attrs.split_ascii_whitespace().filter(|t| !is_utility_token(t)).any(|t| hints.iter().any(|h| contains(t, h)))
+    // Most strings mention none: one scan of the whole string settles those.
+    hints.iter().any(|h| contains(attrs, h))
+        && attrs.split_ascii_whitespace().filter(|t| !is_utility_token(t)).any(|t| hints.iter().any(|h| contains(t, h)))
 }
 
 /// Whether a label's text opens with a text rule's phrase as whole words, or its plural:
@@ -1166,6 +1172,8 @@ pub mod hint {
     pub const NEGATIVE: u16 = 4;
     pub const POSITIVE: u16 = 8;
     pub const BYLINE: u16 = 16;
+    /// A word the comments' token rules look for: only such nodes need them matched.
+    pub const COMMENTS: u16 = 32;
 
     /// Readability's "unlikely candidate": an unlikely hint not rescued by a "maybe" one.
     pub fn unlikely(bits: u16) -> bool {
@@ -1185,12 +1193,13 @@ fn is_utility_token(token: &str) -> bool {
 pub fn hints(s: &str) -> u16 {
     static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     let matcher = MATCHER.get_or_init(|| {
-        let lists: [(u16, &[TokenMatch]); 5] = [
+        let lists: [(u16, &[TokenMatch]); 6] = [
             (hint::UNLIKELY, UNLIKELY_HINTS),
             (hint::MAYBE, MAYBE_HINTS),
             (hint::NEGATIVE, NEGATIVE_HINTS),
             (hint::POSITIVE, POSITIVE_HINTS),
             (hint::BYLINE, BYLINE_HINTS),
+            (hint::COMMENTS, COMMENT_HINTS),
         ];
         Matcher::new(lists.into_iter().flat_map(|(bit, list)| list.iter().map(move |&h| (bit, h))))
     });
@@ -1203,13 +1212,18 @@ pub fn hints(s: &str) -> u16 {
 
 /// The first (highest-priority) token rule any of the tokens matches.
 pub fn token_rule<'t>(tokens: impl Iterator<Item = &'t str>) -> Option<&'static TokenRule> {
+    token_rule_index(tokens).map(|i| &TOKEN_RULES[i])
+}
+
+/// `token_rule`'s index in `TOKEN_RULES`.
+pub fn token_rule_index<'t>(tokens: impl Iterator<Item = &'t str>) -> Option<usize> {
     static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     let matcher = MATCHER.get_or_init(|| Matcher::new(TOKEN_RULES.iter().enumerate().map(|(i, r)| (i as u16, r.pattern))));
     let mut best: Option<u16> = None;
     for token in tokens {
         matcher.for_each(token, |i| best = Some(best.map_or(i, |b| b.min(i))));
     }
-    best.map(|i| &TOKEN_RULES[usize::from(i)])
+    best.map(usize::from)
 }
 
 /// Whether a token marks the article itself (`CONTENT_TOKENS`).

@@ -5,9 +5,8 @@ use std::borrow::Cow;
 
 use crate::html::Tag;
 use crate::rules::{self, Category};
-use crate::scan::Summary;
 
-use super::{ctx, is_data_table, node_text, own_id, Attempt, Decision, Exclusion, Mark, Removal, Scope, LABEL_PREFIX};
+use super::{ctx, is_data_table, node_text, Attempt, Decision, Exclusion, Mark, Removal, Scope, LABEL_PREFIX};
 
 impl<'a> Attempt<'a> {
     /// Marks the clutter inside the article.
@@ -319,8 +318,7 @@ impl<'a> Attempt<'a> {
 
     /// `i`'s class and id tokens for the token rules.
     pub(super) fn tokens(&self, i: usize) -> impl Iterator<Item = &'a str> + use<'a> {
-        let summary: &'a Summary = self.summary;
-        summary.class(&summary.nodes[i]).split_ascii_whitespace().chain(own_id(summary, self.source, i).split_ascii_whitespace())
+        self.hints.tokens(i)
     }
 
     pub(super) fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
@@ -329,7 +327,7 @@ impl<'a> Attempt<'a> {
         if n.attrs[0] == n.attrs[2] || self.context[i] & ctx::CODE != 0 {
             return None;
         }
-        let rule = rules::token_rule(self.tokens(i))?;
+        let rule = self.hints.rule(i)?;
         if !rule.in_captions && (self.context[i] & ctx::CAPTION != 0 || matches!(n.tag, Tag::Figcaption | Tag::Caption)) {
             return None;
         }

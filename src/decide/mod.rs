@@ -93,15 +93,70 @@ struct Hints<'a> {
     /// `class << 16 | id`, or `UNKNOWN`.
     bits: Vec<std::cell::Cell<u32>>,
     /// Pages repeat the same class strings (list items, cards, menu entries): each
-    /// distinct string is matched once.
+    /// distinct string is matched once for its hint bits, once for its token rule.
     seen: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
+    seen_rule: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
+    /// Whether the id is the node's own (not a heading's anchor): 0 unknown, 1 yes, 2 no.
+    own_id: Vec<std::cell::Cell<u8>>,
+    /// The index of the first token rule the class and id match, `NO_RULE`, or `UNKNOWN_RULE`.
+    rule: Vec<std::cell::Cell<u16>>,
 }
 
 impl<'a> Hints<'a> {
     const UNKNOWN: u32 = u32::MAX;
+    const UNKNOWN_RULE: u16 = u16::MAX;
+    const NO_RULE: u16 = u16::MAX - 1;
 
     fn new(summary: &'a Summary, source: &'a str) -> Self {
-        Hints { summary, source, bits: vec![std::cell::Cell::new(Self::UNKNOWN); summary.nodes.len()], seen: Default::default() }
+        let n = summary.nodes.len();
+        Hints {
+            summary,
+            source,
+            bits: vec![std::cell::Cell::new(Self::UNKNOWN); n],
+            seen: Default::default(),
+            seen_rule: Default::default(),
+            own_id: vec![std::cell::Cell::new(0); n],
+            rule: vec![std::cell::Cell::new(Self::UNKNOWN_RULE); n],
+        }
+    }
+
+    /// `own_id`, worked out once per node.
+    fn id(&self, i: usize) -> &'a str {
+        match self.own_id[i].get() {
+            1 => self.summary.id(&self.summary.nodes[i]),
+            2 => "",
+            _ => {
+                let id = own_id(self.summary, self.source, i);
+                self.own_id[i].set(if id.is_empty() { 2 } else { 1 });
+                id
+            }
+        }
+    }
+
+    /// The node's class and id tokens, as the token rules read them.
+    fn tokens(&self, i: usize) -> impl Iterator<Item = &'a str> + use<'a> {
+        let summary: &'a Summary = self.summary;
+        summary.class(&summary.nodes[i]).split_ascii_whitespace().chain(self.id(i).split_ascii_whitespace())
+    }
+
+    /// The first token rule the node's class or id matches, matched once per node.
+    fn rule(&self, i: usize) -> Option<&'static rules::TokenRule> {
+        let mut r = self.rule[i].get();
+        if r == Self::UNKNOWN_RULE {
+            let n = &self.summary.nodes[i];
+            let class = self.summary.class(n);
+            let class = if class.is_empty() {
+                Self::NO_RULE
+            } else {
+                *self.seen_rule.borrow_mut().entry(class).or_insert_with(|| Self::rule_of(class.split_ascii_whitespace()))
+            };
+            let id = self.id(i);
+            let id = if id.is_empty() { Self::NO_RULE } else { Self::rule_of(id.split_ascii_whitespace()) };
+            // Rules are in priority order: the lower index wins.
+            r = class.min(id);
+            self.rule[i].set(r);
+        }
+        (r != Self::NO_RULE).then(|| &rules::TOKEN_RULES[usize::from(r)])
     }
 
     /// (class bits, id bits).
@@ -109,7 +164,7 @@ impl<'a> Hints<'a> {
         let mut b = self.bits[i].get();
         if b == Self::UNKNOWN {
             let n = &self.summary.nodes[i];
-            b = u32::from(self.matched(self.summary.class(n))) << 16 | u32::from(rules::hints(own_id(self.summary, self.source, i)));
+            b = u32::from(self.matched(self.summary.class(n))) << 16 | u32::from(rules::hints(self.id(i)));
             self.bits[i].set(b);
         }
         ((b >> 16) as u16, b as u16)
@@ -120,6 +175,10 @@ impl<'a> Hints<'a> {
             return 0;
         }
         *self.seen.borrow_mut().entry(class).or_insert_with(|| rules::hints(class))
+    }
+
+    fn rule_of<'t>(tokens: impl Iterator<Item = &'t str>) -> u16 {
+        rules::token_rule_index(tokens).map_or(Self::NO_RULE, |k| k as u16)
     }
 
     /// Bits found in the class or the id.

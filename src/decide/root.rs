@@ -28,7 +28,8 @@ impl<'a> Attempt<'a> {
         n.attrs[0] != n.attrs[2]
             && !matches!(n.tag, Tag::Body | Tag::Html)
             && self.context[i] & ctx::CODE == 0
-            && rules::token_rule(self.tokens(i)).is_some_and(|r| r.category == rules::Category::Comments)
+            && self.hints.either(i) & hint::COMMENTS != 0
+            && self.hints.rule(i).is_some_and(|r| r.category == rules::Category::Comments)
             && !self.tokens(i).any(rules::is_content_token)
             && !self.holds_the_headline(i)
     }
@@ -132,7 +133,7 @@ impl<'a> Attempt<'a> {
             // outvote it.
             if self.flags.weight_classes && n.attrs[0] != n.attrs[2] {
                 let tokens = || self.tokens(i);
-                if rules::token_rule(tokens()).is_some() && !tokens().any(rules::is_content_token) {
+                if self.hints.rule(i).is_some() && !tokens().any(rules::is_content_token) {
                     continue;
                 }
             }
@@ -301,7 +302,7 @@ impl<'a> Attempt<'a> {
             }
             let footnotes = self.summary.mentions(s, rules::FOOTNOTE_HINTS) || rules::mentions(self.summary.role(s), rules::FOOTNOTE_HINTS);
             // A sibling carrying a clutter class (a share bar, legal text…) never joins.
-            let furniture = rules::token_rule(self.tokens(j)).is_some();
+            let furniture = self.hints.rule(j).is_some();
             let join = j == candidate
                 || (!self.excluded[j] && footnotes)
                 || (!self.excluded[j] && !furniture && {
