@@ -708,6 +708,23 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "door ",
 ];
 
+/// A byline written as text, not marked up ("By Ann Lee" in a plain `<p>`): shorter than
+/// this many characters...
+pub const WRITTEN_BYLINE_MAX_CHARS: u32 = 80;
+
+/// ...starting at most this many bytes before the headline's `<h1>`...
+pub const WRITTEN_BYLINE_BEFORE_HEADING: usize = 1500;
+
+/// ...or this many after it...
+pub const WRITTEN_BYLINE_AFTER_HEADING: usize = 4000;
+
+/// ...and naming at most this many words after its prefix.
+pub const WRITTEN_BYLINE_MAX_WORDS: usize = 8;
+
+/// How a byline joins a second name to the first (lowercase): what follows a name's own
+/// element and starts so is more names, not the first one's role.
+pub const NAME_JOINERS: &[&str] = &["and ", ",", "&", "und ", "et ", "y ", "e ", "en "];
+
 /// Where a byline's name ends: separators and the notes that follow names (lowercase).
 pub const BYLINE_STOPS: &[&str] =
     &[" | ", " • ", " · ", " — ", " , ", " updated", " last updated", " published", " edited by", " posted on", " on "];
