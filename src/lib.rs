@@ -234,6 +234,12 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     }
     if article.published_time.is_none() {
         article.published_time = metadata::time_in(summary, decision.root).or_else(|| metadata::date_near_heading(summary, source));
+    } else if let Some(shown) = metadata::shown_date(summary, source) {
+        // The day the page shows under its headline beats a metadata day it contradicts.
+        let day = |t: &str| metadata::normalize_date(t.to_string()).chars().take(10).collect::<String>();
+        if article.published_time.as_deref().is_some_and(|t| day(t) != day(&shown)) {
+            article.published_time = Some(shown);
+        }
     }
     article.published_time = article.published_time.take().map(metadata::normalize_date);
     if article.excerpt.is_none() {

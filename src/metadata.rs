@@ -177,6 +177,12 @@ fn starts_iso(t: &str) -> bool {
 /// 4, 2025", "Sep. 4th, 2025", "4 September 2025", "4. September 2025", "4 de septiembre
 /// de 2025", "04.09.2025", "9/4/2025" (month first unless the first number cannot be one).
 pub fn find_dates(text: &str) -> Vec<String> {
+    dates_with_labels(text).into_iter().map(|(d, _)| d).collect()
+}
+
+/// The dates of `text` as `find_dates` finds them, each with whether the words just
+/// before it label it as a revision ("Updated", "Last modified"), not a publication.
+fn dates_with_labels(text: &str) -> Vec<(String, bool)> {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -204,7 +210,9 @@ pub fn find_dates(text: &str) -> Vec<String> {
             .or_else(|| Some((year(at(2))?, month(at(0))?, day(at(1))?)))
             .or_else(|| Some((year(at(2))?, month(at(1))?, day(at(0))?)));
         if let Some((y, m, d)) = date {
-            found.push(format!("{y:04}-{m:02}-{d:02}"));
+            let before = &words[k.saturating_sub(rules::REVISION_LABEL_WORDS)..k];
+            let revised = before.iter().any(|w| rules::REVISION_LABELS.iter().any(|l| w.trim_end_matches(':').starts_with(l)));
+            found.push((format!("{y:04}-{m:02}-{d:02}"), revised));
         }
     }
     found
@@ -270,6 +278,21 @@ pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
     let text = crate::text::source_text(before, rules::DATE_BEFORE_HEADING);
     let tail: String = text.chars().rev().take(300).collect::<Vec<_>>().into_iter().rev().collect();
     find_dates(&tail).pop()
+}
+
+/// The publication day written in the text just after the visible `<h1>`: the first
+/// date there that no "Updated" label precedes.
+pub fn shown_date(summary: &Summary, source: &str) -> Option<String> {
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
+    let shown = visible_h1(summary, &h1s)?;
+    let &(node, _) = summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0;
+    let start = summary.nodes[node as usize].start as usize;
+    let mut end = (start + rules::SHOWN_DATE_AFTER_HEADING).min(source.len());
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    let after = source.get(start..end)?;
+    dates_with_labels(&crate::text::source_text(after, 400)).into_iter().find(|(_, revised)| !revised).map(|(d, _)| d)
 }
 
 /// The first `<time datetime>` inside the article root.
@@ -745,6 +768,31 @@ mod tests {
             crate::scan_page(br#"<body><h1>Rail yard</h1><div><time datetime="2024-03-03T10:00:00Z">Sunday</time></div></body>"#, None)
                 .unwrap();
         assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn shown_date_skips_revisions() {
+        let (summary, source) =
+            crate::scan_page(br#"<body><h1>Rail yard</h1><p>Last updated: May 2, 2025</p><p>By Ann Lee, March 3, 2024</p></body>"#, None)
+                .unwrap();
+        assert_eq!(shown_date(&summary, &source).as_deref(), Some("2024-03-03"));
+        let (summary, source) = crate::scan_page(br#"<body><h1>Rail yard</h1><p>Updated on May 2, 2025</p></body>"#, None).unwrap();
+        assert_eq!(shown_date(&summary, &source), None);
+        assert_eq!(dates_with_labels("Aktualisiert am 4. September 2025"), vec![("2025-09-04".to_string(), true)]);
+    }
+
+    #[test]
+    fn shown_date_beats_a_contradicting_stated_one() {
+        let page = |stated: &str| {
+            let html = format!(
+                r#"<html><head><meta property="article:published_time" content="{stated}"></head><body><h1>Rail yard</h1>
+                <p>March 3, 2024</p><p>{}</p></body></html>"#,
+                "The council voted to turn the old rail yard into a park. ".repeat(8)
+            );
+            crate::extract(html.as_bytes(), &crate::Options::default()).unwrap().published_time
+        };
+        assert_eq!(page("2021-01-01T10:00:00Z").as_deref(), Some("2024-03-03"));
+        assert_eq!(page("2024-03-03T10:00:00Z").as_deref(), Some("2024-03-03T10:00:00Z"));
     }
 
     #[test]

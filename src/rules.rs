@@ -786,6 +786,17 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
 ];
 
+/// Words that label a date as a revision, not the publication (lowercase prefixes):
+/// "Updated", "Last modified", "Aktualisiert", "Mis à jour", "Actualizado".
+pub const REVISION_LABELS: &[&str] = &["updated", "modified", "revised", "reviewed", "aktualisiert", "jour", "actualizado", "bijgewerkt"];
+
+/// How many words before a date are searched for a `REVISION_LABELS` word.
+pub const REVISION_LABEL_WORDS: usize = 3;
+
+/// A date written within this many bytes after the visible `<h1>` is the one the page
+/// shows, and beats a different day in the metadata unless labelled a revision.
+pub const SHOWN_DATE_AFTER_HEADING: usize = 6000;
+
 /// Words between a visible date's parts that are no part ("4 de septiembre de 2025").
 pub const DATE_FILLERS: &[&str] = &["de", "del", "of", "the"];
 
