@@ -233,8 +233,9 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
         article.byline = decision.byline.clone().or_else(|| metadata::organisation_author(summary));
     }
     if article.published_time.is_none() {
-        article.published_time = metadata::time_in(summary, decision.root).or_else(|| metadata::date_near_heading(summary, source));
-    } else if let Some(shown) = metadata::shown_date(summary, source) {
+        article.published_time =
+            metadata::time_in(summary, decision.root).or_else(|| metadata::date_near_heading(summary, source, article.title.as_deref()));
+    } else if let Some(shown) = metadata::shown_date(summary, source, article.title.as_deref()) {
         // The day the page shows under its headline beats a metadata day it contradicts.
         let day = |t: &str| metadata::normalize_date(t.to_string()).chars().take(10).collect::<String>();
         if article.published_time.as_deref().is_some_and(|t| day(t) != day(&shown)) {

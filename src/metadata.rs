@@ -244,14 +244,28 @@ fn numeric_date(w: &str) -> Option<(u32, u32, u32)> {
     None
 }
 
+/// Where the page's headline starts: its one visible `<h1>`, else (a page of several)
+/// the first visible `<h1>` that reads as the article's title.
+fn headline_start(summary: &Summary, title: Option<&str>) -> Option<usize> {
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
+    let node = match visible_h1(summary, &h1s) {
+        Some(shown) => summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0 .0,
+        None => {
+            let title = title?.to_lowercase();
+            let hidden = |i: usize| {
+                std::iter::successors(Some(i), |&j| summary.nodes[j].parent()).any(|j| summary.nodes[j].has(crate::scan::flag::HIDDEN))
+            };
+            summary.meta.h1.iter().find(|(n, t)| fold_whitespace(&decode_twice(t)).to_lowercase() == title && !hidden(*n as usize))?.0
+        }
+    };
+    Some(summary.nodes[node as usize].start as usize)
+}
+
 /// A date shown near the page's headline when the metadata states none: a `<time
 /// datetime>` just after the visible `<h1>` (or just before it), else a date written in
 /// the text right after it (or right before it: a dateline above the headline).
-pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
-    let shown = visible_h1(summary, &h1s)?;
-    let &(node, _) = summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0;
-    let start = summary.nodes[node as usize].start as usize;
+pub fn date_near_heading(summary: &Summary, source: &str, title: Option<&str>) -> Option<String> {
+    let start = headline_start(summary, title)?;
     let node_start = |n: u32| summary.nodes[n as usize].start as usize;
     let times = &summary.meta.times;
     let time = times
@@ -282,11 +296,8 @@ pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
 
 /// The publication day written in the text just after the visible `<h1>`: the first
 /// date there that no "Updated" label precedes.
-pub fn shown_date(summary: &Summary, source: &str) -> Option<String> {
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
-    let shown = visible_h1(summary, &h1s)?;
-    let &(node, _) = summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0;
-    let start = summary.nodes[node as usize].start as usize;
+pub fn shown_date(summary: &Summary, source: &str, title: Option<&str>) -> Option<String> {
+    let start = headline_start(summary, title)?;
     let mut end = (start + rules::SHOWN_DATE_AFTER_HEADING).min(source.len());
     while !source.is_char_boundary(end) {
         end += 1;
@@ -304,7 +315,7 @@ pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
 /// The prefix, what follows a separator, and a trailing date go; several authors stay
 /// joined as the page writes them. Empty or overlong text, or a label, is no byline.
 pub fn clean_byline(raw: &str) -> Option<String> {
-    let mut b = fold_whitespace(raw);
+    let mut b = fold_whitespace(&decode_twice(raw));
     let lower = b.to_ascii_lowercase();
     if rules::NOT_A_NAME.iter().any(|w| lower.starts_with(w)) {
         return None;
@@ -655,6 +666,8 @@ mod tests {
         assert_eq!(clean_byline("  By   Ann Lee "), Some("Ann Lee".to_string()));
         assert_eq!(clean_byline("Bylines Matter"), Some("Bylines Matter".to_string()));
         assert_eq!(clean_byline("   "), None);
+        // JSON-LD names escaped as HTML.
+        assert_eq!(clean_byline("Maria &amp; Katerina"), Some("Maria & Katerina".to_string()));
     }
 
     #[test]
@@ -763,11 +776,26 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03"));
+        assert_eq!(date_near_heading(&summary, &source, None).as_deref(), Some("2024-03-03"));
         let (summary, source) =
             crate::scan_page(br#"<body><h1>Rail yard</h1><div><time datetime="2024-03-03T10:00:00Z">Sunday</time></div></body>"#, None)
                 .unwrap();
-        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03T10:00:00Z"));
+        assert_eq!(date_near_heading(&summary, &source, None).as_deref(), Some("2024-03-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn date_under_the_title_among_several_h1s() {
+        let (summary, source) = crate::scan_page(
+            br#"<body><header><h1>Rail News</h1><p>Sunday, 5 May 2024</p></header><h1>Rail yard to become a park</h1>
+            <p>By Ann Lee, March 3, 2024</p><p>Text.</p></body>"#,
+            None,
+        )
+        .unwrap();
+        let title = Some("Rail yard to become a park");
+        assert_eq!(date_near_heading(&summary, &source, title).as_deref(), Some("2024-03-03"));
+        assert_eq!(shown_date(&summary, &source, title).as_deref(), Some("2024-03-03"));
+        // Without a title to tell them apart, no heading is the article's.
+        assert_eq!(date_near_heading(&summary, &source, None), None);
     }
 
     #[test]
@@ -775,9 +803,9 @@ mod tests {
         let (summary, source) =
             crate::scan_page(br#"<body><h1>Rail yard</h1><p>Last updated: May 2, 2025</p><p>By Ann Lee, March 3, 2024</p></body>"#, None)
                 .unwrap();
-        assert_eq!(shown_date(&summary, &source).as_deref(), Some("2024-03-03"));
+        assert_eq!(shown_date(&summary, &source, None).as_deref(), Some("2024-03-03"));
         let (summary, source) = crate::scan_page(br#"<body><h1>Rail yard</h1><p>Updated on May 2, 2025</p></body>"#, None).unwrap();
-        assert_eq!(shown_date(&summary, &source), None);
+        assert_eq!(shown_date(&summary, &source, None), None);
         assert_eq!(dates_with_labels("Aktualisiert am 4. September 2025"), vec![("2025-09-04".to_string(), true)]);
     }
 
