@@ -363,7 +363,10 @@ fn cut_trailing_date(s: &str) -> &str {
         // A day number before the month belongs to the date too ("22 Dec 2016").
         Some(k) => {
             let before = s[..words[k].0].trim_end();
-            let day = before.rsplit(' ').next().filter(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
+            let day = before.rsplit(' ').next().filter(|d| {
+                let n = ["st", "nd", "rd", "th"].iter().find_map(|x| d.strip_suffix(x)).unwrap_or(d);
+                !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+            });
             day.map_or(before, |d| before[..before.len() - d.len()].trim_end())
         }
         None => s,
@@ -681,6 +684,7 @@ mod tests {
             ("Author: Ashley Biancuzzo , Associate Editor, PCWorld", "Ashley Biancuzzo"),
             ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"),
             ("by Lucas Nolan 22 Dec 2016 651", "Lucas Nolan"),
+            ("by Ann Lee 18th Dec 2025", "Ann Lee"),
             ("By Nathan Willis March 25, 2015", "Nathan Willis"),
             ("Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
             ("James Akinaka • 8h", "James Akinaka"),
