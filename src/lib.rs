@@ -229,6 +229,11 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     let mut article = metadata::read(summary, base.as_ref());
     let decision = decide::decide(summary, source, article.title.as_deref(), options, decide::Scope::Article);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
+    // A stated author that is the site itself names the publisher: the page's own byline beats it.
+    let is_site = |b: &String| article.site_name.as_deref().is_some_and(|s| s.trim().eq_ignore_ascii_case(b.trim()));
+    if article.byline.as_ref().is_some_and(is_site) && decision.byline.as_ref().is_some_and(|b| !is_site(b)) {
+        article.byline = None;
+    }
     if article.byline.is_none() {
         article.byline = decision.byline.clone().or_else(|| metadata::organisation_author(summary));
     }

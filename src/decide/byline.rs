@@ -142,6 +142,20 @@ mod tests {
     }
 
     #[test]
+    fn site_stated_as_author_loses_to_the_shown_byline() {
+        let html = |author: &str| {
+            format!(
+                r#"<html><head><meta property="og:site_name" content="Rail News"><meta name="author" content="{author}"></head>
+                <body><h1>Rail yard to become a park</h1><p>By Ann Lee</p><p>{}</p></body></html>"#,
+                "The council voted to turn the old rail yard into a park. ".repeat(8)
+            )
+        };
+        let byline = |author: &str| crate::extract(html(author).as_bytes(), &crate::Options::default()).unwrap().byline;
+        assert_eq!(byline("Rail News").as_deref(), Some("Ann Lee"));
+        assert_eq!(byline("Bo Chen").as_deref(), Some("Bo Chen"));
+    }
+
+    #[test]
     fn role_in_its_own_element_is_cut() {
         let html = r#"<div class="author"><p>Ann Lee</p><p>Tech Reporter</p></div>"#;
         assert_eq!(byline(html).as_deref(), Some("Ann Lee"));
