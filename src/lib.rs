@@ -229,11 +229,23 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     let mut article = metadata::read(summary, base.as_ref());
     let decision = decide::decide(summary, source, article.title.as_deref(), options, decide::Scope::Article);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
+    // A stated author that is the site itself names the publisher: the page's own byline beats it.
+    let is_site = |b: &String| article.site_name.as_deref().is_some_and(|s| s.trim().eq_ignore_ascii_case(b.trim()));
+    if article.byline.as_ref().is_some_and(is_site) && decision.byline.as_ref().is_some_and(|b| !is_site(b)) {
+        article.byline = None;
+    }
     if article.byline.is_none() {
         article.byline = decision.byline.clone().or_else(|| metadata::organisation_author(summary));
     }
     if article.published_time.is_none() {
-        article.published_time = metadata::time_in(summary, decision.root).or_else(|| metadata::date_near_heading(summary, source));
+        article.published_time =
+            metadata::time_in(summary, decision.root).or_else(|| metadata::date_near_heading(summary, source, article.title.as_deref()));
+    } else if let Some(shown) = metadata::shown_date(summary, source, article.title.as_deref()) {
+        // The day the page shows under its headline beats a metadata day it contradicts.
+        let day = |t: &str| metadata::normalize_date(t.to_string()).chars().take(10).collect::<String>();
+        if article.published_time.as_deref().is_some_and(|t| day(t) != day(&shown)) {
+            article.published_time = Some(shown);
+        }
     }
     article.published_time = article.published_time.take().map(metadata::normalize_date);
     if article.excerpt.is_none() {

@@ -177,6 +177,12 @@ fn starts_iso(t: &str) -> bool {
 /// 4, 2025", "Sep. 4th, 2025", "4 September 2025", "4. September 2025", "4 de septiembre
 /// de 2025", "04.09.2025", "9/4/2025" (month first unless the first number cannot be one).
 pub fn find_dates(text: &str) -> Vec<String> {
+    dates_with_labels(text).into_iter().map(|(d, _)| d).collect()
+}
+
+/// The dates of `text` as `find_dates` finds them, each with whether the words just
+/// before it label it as a revision ("Updated", "Last modified"), not a publication.
+fn dates_with_labels(text: &str) -> Vec<(String, bool)> {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -204,7 +210,9 @@ pub fn find_dates(text: &str) -> Vec<String> {
             .or_else(|| Some((year(at(2))?, month(at(0))?, day(at(1))?)))
             .or_else(|| Some((year(at(2))?, month(at(1))?, day(at(0))?)));
         if let Some((y, m, d)) = date {
-            found.push(format!("{y:04}-{m:02}-{d:02}"));
+            let before = &words[k.saturating_sub(rules::REVISION_LABEL_WORDS)..k];
+            let revised = before.iter().any(|w| rules::REVISION_LABELS.iter().any(|l| w.trim_end_matches(':').starts_with(l)));
+            found.push((format!("{y:04}-{m:02}-{d:02}"), revised));
         }
     }
     found
@@ -236,14 +244,28 @@ fn numeric_date(w: &str) -> Option<(u32, u32, u32)> {
     None
 }
 
+/// Where the page's headline starts: its one visible `<h1>`, else (a page of several)
+/// the first visible `<h1>` that reads as the article's title.
+fn headline_start(summary: &Summary, title: Option<&str>) -> Option<usize> {
+    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
+    let node = match visible_h1(summary, &h1s) {
+        Some(shown) => summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0 .0,
+        None => {
+            let title = title?.to_lowercase();
+            let hidden = |i: usize| {
+                std::iter::successors(Some(i), |&j| summary.nodes[j].parent()).any(|j| summary.nodes[j].has(crate::scan::flag::HIDDEN))
+            };
+            summary.meta.h1.iter().find(|(n, t)| fold_whitespace(&decode_twice(t)).to_lowercase() == title && !hidden(*n as usize))?.0
+        }
+    };
+    Some(summary.nodes[node as usize].start as usize)
+}
+
 /// A date shown near the page's headline when the metadata states none: a `<time
 /// datetime>` just after the visible `<h1>` (or just before it), else a date written in
 /// the text right after it (or right before it: a dateline above the headline).
-pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
-    let shown = visible_h1(summary, &h1s)?;
-    let &(node, _) = summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0;
-    let start = summary.nodes[node as usize].start as usize;
+pub fn date_near_heading(summary: &Summary, source: &str, title: Option<&str>) -> Option<String> {
+    let start = headline_start(summary, title)?;
     let node_start = |n: u32| summary.nodes[n as usize].start as usize;
     let times = &summary.meta.times;
     let time = times
@@ -272,6 +294,18 @@ pub fn date_near_heading(summary: &Summary, source: &str) -> Option<String> {
     find_dates(&tail).pop()
 }
 
+/// The publication day written in the text just after the visible `<h1>`: the first
+/// date there that no "Updated" label precedes.
+pub fn shown_date(summary: &Summary, source: &str, title: Option<&str>) -> Option<String> {
+    let start = headline_start(summary, title)?;
+    let mut end = (start + rules::SHOWN_DATE_AFTER_HEADING).min(source.len());
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    let after = source.get(start..end)?;
+    dates_with_labels(&crate::text::source_text(after, 400)).into_iter().find(|(_, revised)| !revised).map(|(d, _)| d)
+}
+
 /// The first `<time datetime>` inside the article root.
 pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
     summary.meta.times.iter().find(|(node, _)| summary.is_within(*node as usize, root)).map(|(_, t)| t.trim().to_string())
@@ -281,7 +315,7 @@ pub fn time_in(summary: &Summary, root: usize) -> Option<String> {
 /// The prefix, what follows a separator, and a trailing date go; several authors stay
 /// joined as the page writes them. Empty or overlong text, or a label, is no byline.
 pub fn clean_byline(raw: &str) -> Option<String> {
-    let mut b = fold_whitespace(raw);
+    let mut b = fold_whitespace(&decode_twice(raw));
     let lower = b.to_ascii_lowercase();
     if rules::NOT_A_NAME.iter().any(|w| lower.starts_with(w)) {
         return None;
@@ -329,7 +363,10 @@ fn cut_trailing_date(s: &str) -> &str {
         // A day number before the month belongs to the date too ("22 Dec 2016").
         Some(k) => {
             let before = s[..words[k].0].trim_end();
-            let day = before.rsplit(' ').next().filter(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
+            let day = before.rsplit(' ').next().filter(|d| {
+                let n = ["st", "nd", "rd", "th"].iter().find_map(|x| d.strip_suffix(x)).unwrap_or(d);
+                !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+            });
             day.map_or(before, |d| before[..before.len() - d.len()].trim_end())
         }
         None => s,
@@ -632,6 +669,8 @@ mod tests {
         assert_eq!(clean_byline("  By   Ann Lee "), Some("Ann Lee".to_string()));
         assert_eq!(clean_byline("Bylines Matter"), Some("Bylines Matter".to_string()));
         assert_eq!(clean_byline("   "), None);
+        // JSON-LD names escaped as HTML.
+        assert_eq!(clean_byline("Maria &amp; Katerina"), Some("Maria & Katerina".to_string()));
     }
 
     #[test]
@@ -645,6 +684,7 @@ mod tests {
             ("Author: Ashley Biancuzzo , Associate Editor, PCWorld", "Ashley Biancuzzo"),
             ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"),
             ("by Lucas Nolan 22 Dec 2016 651", "Lucas Nolan"),
+            ("by Ann Lee 18th Dec 2025", "Ann Lee"),
             ("By Nathan Willis March 25, 2015", "Nathan Willis"),
             ("Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
             ("James Akinaka • 8h", "James Akinaka"),
@@ -740,11 +780,51 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03"));
+        assert_eq!(date_near_heading(&summary, &source, None).as_deref(), Some("2024-03-03"));
         let (summary, source) =
             crate::scan_page(br#"<body><h1>Rail yard</h1><div><time datetime="2024-03-03T10:00:00Z">Sunday</time></div></body>"#, None)
                 .unwrap();
-        assert_eq!(date_near_heading(&summary, &source).as_deref(), Some("2024-03-03T10:00:00Z"));
+        assert_eq!(date_near_heading(&summary, &source, None).as_deref(), Some("2024-03-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn date_under_the_title_among_several_h1s() {
+        let (summary, source) = crate::scan_page(
+            br#"<body><header><h1>Rail News</h1><p>Sunday, 5 May 2024</p></header><h1>Rail yard to become a park</h1>
+            <p>By Ann Lee, March 3, 2024</p><p>Text.</p></body>"#,
+            None,
+        )
+        .unwrap();
+        let title = Some("Rail yard to become a park");
+        assert_eq!(date_near_heading(&summary, &source, title).as_deref(), Some("2024-03-03"));
+        assert_eq!(shown_date(&summary, &source, title).as_deref(), Some("2024-03-03"));
+        // Without a title to tell them apart, no heading is the article's.
+        assert_eq!(date_near_heading(&summary, &source, None), None);
+    }
+
+    #[test]
+    fn shown_date_skips_revisions() {
+        let (summary, source) =
+            crate::scan_page(br#"<body><h1>Rail yard</h1><p>Last updated: May 2, 2025</p><p>By Ann Lee, March 3, 2024</p></body>"#, None)
+                .unwrap();
+        assert_eq!(shown_date(&summary, &source, None).as_deref(), Some("2024-03-03"));
+        let (summary, source) = crate::scan_page(br#"<body><h1>Rail yard</h1><p>Updated on May 2, 2025</p></body>"#, None).unwrap();
+        assert_eq!(shown_date(&summary, &source, None), None);
+        assert_eq!(dates_with_labels("Aktualisiert am 4. September 2025"), vec![("2025-09-04".to_string(), true)]);
+    }
+
+    #[test]
+    fn shown_date_beats_a_contradicting_stated_one() {
+        let page = |stated: &str| {
+            let html = format!(
+                r#"<html><head><meta property="article:published_time" content="{stated}"></head><body><h1>Rail yard</h1>
+                <p>March 3, 2024</p><p>{}</p></body></html>"#,
+                "The council voted to turn the old rail yard into a park. ".repeat(8)
+            );
+            crate::extract(html.as_bytes(), &crate::Options::default()).unwrap().published_time
+        };
+        assert_eq!(page("2021-01-01T10:00:00Z").as_deref(), Some("2024-03-03"));
+        assert_eq!(page("2024-03-03T10:00:00Z").as_deref(), Some("2024-03-03T10:00:00Z"));
     }
 
     #[test]

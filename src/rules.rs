@@ -961,6 +961,23 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "door ",
 ];
 
+/// A byline written as text, not marked up ("By Ann Lee" in a plain `<p>`): shorter than
+/// this many characters...
+pub const WRITTEN_BYLINE_MAX_CHARS: u32 = 80;
+
+/// ...starting at most this many bytes before the headline's `<h1>`...
+pub const WRITTEN_BYLINE_BEFORE_HEADING: usize = 1500;
+
+/// ...or this many after it...
+pub const WRITTEN_BYLINE_AFTER_HEADING: usize = 4000;
+
+/// ...and naming at most this many words after its prefix.
+pub const WRITTEN_BYLINE_MAX_WORDS: usize = 8;
+
+/// How a byline joins a second name to the first (lowercase): what follows a name's own
+/// element and starts so is more names, not the first one's role.
+pub const NAME_JOINERS: &[&str] = &["and ", ",", "&", "und ", "et ", "y ", "e ", "en "];
+
 /// Where a byline's name ends: separators and the notes that follow names (lowercase).
 pub const BYLINE_STOPS: &[&str] =
     &[" | ", " • ", " · ", " — ", " , ", " updated", " last updated", " published", " edited by", " posted on", " on "];
@@ -1021,6 +1038,17 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
     ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
 ];
+
+/// Words that label a date as a revision, not the publication (lowercase prefixes):
+/// "Updated", "Last modified", "Aktualisiert", "Mis à jour", "Actualizado".
+pub const REVISION_LABELS: &[&str] = &["updated", "modified", "revised", "reviewed", "aktualisiert", "jour", "actualizado", "bijgewerkt"];
+
+/// How many words before a date are searched for a `REVISION_LABELS` word.
+pub const REVISION_LABEL_WORDS: usize = 3;
+
+/// A date written within this many bytes after the visible `<h1>` is the one the page
+/// shows, and beats a different day in the metadata unless labelled a revision.
+pub const SHOWN_DATE_AFTER_HEADING: usize = 6000;
 
 /// Words between a visible date's parts that are no part ("4 de septiembre de 2025").
 pub const DATE_FILLERS: &[&str] = &["de", "del", "of", "the"];
