@@ -9,8 +9,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_DIR:-$here/../shared}
 check=${1:-}
-# The F1 floors the extractor must keep (issue 2); a corpus not listed has none.
-declare -A floor=([scrapinghub-dev]=0.960 [readability]=0.950)
+# The F1 floors the extractor must keep, a little under today's figures (issue 15: wcxb-dev
+# 0.955, scrapinghub-dev 0.983, readability 0.985, wcxb-dev-docs 0.912); a corpus not listed
+# has none.
+declare -A floor=([wcxb-dev]=0.950 [scrapinghub-dev]=0.975 [readability]=0.980 [wcxb-dev-docs]=0.900)
 if [ ! -d "$shared/corpus" ]; then
   echo "eval: no corpus at $shared/corpus; skipping" >&2
   exit 0
