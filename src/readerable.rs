@@ -114,7 +114,7 @@ pub fn is_probably_readerable(html: &[u8]) -> bool {
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    let mut rewriter = HtmlRewriter::new(settings, crate::scan::discard as fn(&[u8]));
     if rewriter.write(html).is_err() {
         return score.get() > MIN_SCORE;
     }

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 
 use lol_html::html_content::Element;
-use lol_html::{element, HtmlRewriter, RewriteStrSettings, Settings};
+use lol_html::{element, HtmlRewriter, Settings};
 use url::Url;
 
 use crate::decide::{Decision, Mark};
@@ -173,7 +173,7 @@ pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Optio
             writer.borrow_mut().start(el);
             Ok(())
         }));
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        let mut rewriter = HtmlRewriter::new(settings, crate::scan::discard as fn(&[u8]));
         // The scan already parsed these bytes; a failure here leaves the partial output.
         let _ = rewriter.write(slice.as_bytes()).and_then(|()| rewriter.end());
     }
@@ -525,13 +525,18 @@ impl Writer<'_> {
             return;
         }
         let mut found: Option<Vec<(String, String)>> = None;
-        let settings = RewriteStrSettings::new().append_element_content_handler(element!("img", |el| {
+        let settings = Settings::new().append_element_content_handler(element!("img", |el| {
             if found.is_none() {
                 found = Some(el.attributes().iter().map(|a| (a.name(), a.value())).collect());
             }
             Ok(())
         }));
-        let _ = lol_html::rewrite_str(inner, settings);
+        {
+            let mut rewriter = HtmlRewriter::new(settings, crate::scan::discard as fn(&[u8]));
+            if rewriter.write(inner.as_bytes()).is_ok() {
+                let _ = rewriter.end();
+            }
+        }
         let Some(attrs) = found else { return };
         let adjacent = self.last_image.as_ref().filter(|l| self.html.get(l.at..).is_some_and(|after| after.trim().is_empty()));
         if adjacent.is_some_and(|l| l.src.is_some()) {
