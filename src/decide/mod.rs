@@ -202,6 +202,27 @@ struct Page<'a> {
     body: usize,
     /// The `<h1>` that carries the article's title, if one does.
     headline: Option<usize>,
+    /// The index just past each node's subtree.
+    ends: Vec<u32>,
+}
+
+/// The index just past each node's subtree: in document order a node's descendants are
+/// the nodes after it that are deeper. One pass with a stack of the open nodes.
+fn subtree_ends(summary: &Summary) -> Vec<u32> {
+    let nodes = &summary.nodes;
+    let mut ends = vec![nodes.len() as u32; nodes.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        while let Some(&top) = open.last() {
+            if nodes[top].depth < n.depth {
+                break;
+            }
+            ends[top] = i as u32;
+            open.pop();
+        }
+        open.push(i);
+    }
+    ends
 }
 
 /// How much of a label's text the phrase rules look at (they match its start).
@@ -238,6 +259,7 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
         context: context(summary),
         body,
         headline: root::headline(summary, source, title),
+        ends: subtree_ends(summary),
     };
     let mut best: Option<Decision> = None;
     for flags in ladder {
@@ -316,6 +338,8 @@ struct Attempt<'a> {
     body: usize,
     /// The `<h1>` that carries the article's title, if one does.
     headline: Option<usize>,
+    /// The index just past each node's subtree.
+    ends: &'a [u32],
     /// Stats with excluded (and later removed) subtrees taken out.
     stats: Vec<Stats>,
     /// Whether the node or an ancestor is left out of scoring.
@@ -354,6 +378,7 @@ impl<'a> Attempt<'a> {
             context: &page.context,
             body: page.body,
             headline: page.headline,
+            ends: &page.ends,
             stats: summary.nodes.iter().map(|n| n.stats).collect(),
             excluded: vec![false; n],
             own_exclusion: vec![None; n],
@@ -423,9 +448,13 @@ impl<'a> Attempt<'a> {
 
     /// The index just past `i`'s subtree.
     fn subtree_end(&self, i: usize) -> usize {
-        // In document order, a node's descendants are the nodes after it that are deeper.
-        let depth = self.nodes[i].depth;
-        i + 1 + self.nodes[i + 1..].iter().take_while(|n| n.depth > depth).count()
+        self.ends[i] as usize
+    }
+
+    /// Whether node `i` is `ancestor` or inside it, in constant time (deep pages make
+    /// walking up the parents quadratic).
+    fn within(&self, i: usize, ancestor: usize) -> bool {
+        ancestor <= i && i < self.subtree_end(ancestor)
     }
 }
 

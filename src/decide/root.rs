@@ -38,7 +38,7 @@ impl<'a> Attempt<'a> {
     /// article or a wrapper of it, whatever its class says ("entry-header",
     /// "template-with-sidebar").
     fn holds_the_headline(&self, i: usize) -> bool {
-        self.headline.is_some_and(|h| h > i && self.summary.is_within(h, i))
+        self.headline.is_some_and(|h| h > i && self.within(h, i))
     }
 
     /// Marks what scoring ignores, top-down, and finds the byline and the title heading.
@@ -198,12 +198,12 @@ impl<'a> Attempt<'a> {
                 && !self.excluded[i]
                 && self.score[i] >= floor
                 && self.summary.class(&self.nodes[i]) == class
-                && !self.summary.is_within(i, best)
-                && !self.summary.is_within(best, i)
+                && !self.within(i, best)
+                && !self.within(best, i)
                 && self.stats[i].text.abs_diff(text) * 50 > text;
             if peer {
                 found = true;
-                while !self.summary.is_within(i, common) {
+                while !self.within(i, common) {
                     common = self.parent(common)?;
                 }
             }
@@ -249,7 +249,7 @@ impl<'a> Attempt<'a> {
             }
         }
         if let Some(common) = self.modules_of(first) {
-            if self.summary.is_within(candidate, common) {
+            if self.within(candidate, common) {
                 candidate = common;
             }
         }
