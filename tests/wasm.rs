@@ -40,8 +40,14 @@ fn extract_gives_javascript_the_article() {
 #[wasm_bindgen_test]
 fn options_may_be_left_out_and_bad_options_are_errors() {
     assert!(wasm::extract(PAGE.into(), JsValue::UNDEFINED).is_ok());
-    let bad = serde_wasm_bindgen::to_value(&Options::new().url("not a url")).unwrap();
-    assert!(wasm::extract(PAGE.into(), bad).is_err());
+    // A URL that cannot be a base is no error: the links stay relative.
+    let unusable = serde_wasm_bindgen::to_value(&Options::new().url("not a url")).unwrap();
+    let article: Article = serde_wasm_bindgen::from_value(wasm::extract(PAGE.into(), unusable).unwrap()).unwrap();
+    assert!(article.content.contains(r#"<a href="/tides">"#), "{}", article.content);
+    // Options of the wrong shape are.
+    let bad = js_sys::Object::new();
+    Reflect::set(&bad, &JsValue::from_str("keep"), &JsValue::from_str("ads")).unwrap();
+    assert!(wasm::extract(PAGE.into(), bad.into()).is_err());
     // The page must be a string.
     assert!(wasm::extract(JsValue::NULL, JsValue::UNDEFINED).is_err());
 }
