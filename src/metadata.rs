@@ -77,19 +77,29 @@ fn decode_twice(raw: &str) -> String {
 
 /// The page's one visible `<h1>`, if it has exactly one with text.
 fn visible_h1<'h>(summary: &Summary, h1s: &'h [String]) -> Option<&'h str> {
-    let hidden = |mut i: usize| loop {
-        let n = &summary.nodes[i];
-        if n.has(crate::scan::flag::HIDDEN) {
-            return true;
-        }
-        match n.parent() {
-            Some(p) => i = p,
-            None => return false,
-        }
-    };
-    let mut shown = summary.meta.h1.iter().zip(h1s).filter(|((node, _), text)| !text.is_empty() && !hidden(*node as usize));
-    let (_, first) = shown.next()?;
-    shown.next().is_none().then_some(first.as_str())
+    visible_h1_at(summary, h1s).map(|k| h1s[k].as_str())
+}
+
+/// Where the page's one visible `<h1>` is in `summary.meta.h1` (`h1s` are their texts).
+fn visible_h1_at(summary: &Summary, h1s: &[String]) -> Option<usize> {
+    let mut shown =
+        summary.meta.h1.iter().zip(h1s).enumerate().filter(|(_, ((node, _), text))| !text.is_empty() && !hidden(summary, *node as usize));
+    let (k, _) = shown.next()?;
+    shown.next().is_none().then_some(k)
+}
+
+/// Whether node `i` or an element around it is hidden by the page.
+fn hidden(summary: &Summary, i: usize) -> bool {
+    std::iter::successors(Some(i), |&j| summary.nodes[j].parent()).any(|j| summary.nodes[j].has(crate::scan::flag::HIDDEN))
+}
+
+/// `i` moved forward to a character boundary of `source`, at most its end.
+fn char_end(source: &str, mut i: usize) -> usize {
+    i = i.min(source.len());
+    while !source.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether the page's visible headline beats the title the metadata states: it must
@@ -248,14 +258,16 @@ fn numeric_date(w: &str) -> Option<(u32, u32, u32)> {
 /// the first visible `<h1>` that reads as the article's title.
 fn headline_start(summary: &Summary, title: Option<&str>) -> Option<usize> {
     let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| t.clone()).collect();
-    let node = match visible_h1(summary, &h1s) {
-        Some(shown) => summary.meta.h1.iter().zip(&h1s).find(|(_, t)| t.as_str() == shown)?.0 .0,
+    let node = match visible_h1_at(summary, &h1s) {
+        Some(k) => summary.meta.h1[k].0,
         None => {
             let title = title?.to_lowercase();
-            let hidden = |i: usize| {
-                std::iter::successors(Some(i), |&j| summary.nodes[j].parent()).any(|j| summary.nodes[j].has(crate::scan::flag::HIDDEN))
-            };
-            summary.meta.h1.iter().find(|(n, t)| fold_whitespace(&decode_twice(t)).to_lowercase() == title && !hidden(*n as usize))?.0
+            summary
+                .meta
+                .h1
+                .iter()
+                .find(|(n, t)| fold_whitespace(&decode_twice(t)).to_lowercase() == title && !hidden(summary, *n as usize))?
+                .0
         }
     };
     Some(summary.nodes[node as usize].start as usize)
@@ -275,18 +287,11 @@ pub fn date_near_heading(summary: &Summary, source: &str, title: Option<&str>) -
     if let Some((_, t)) = time.filter(|(_, t)| !find_dates(t).is_empty()) {
         return Some(t.trim().to_string());
     }
-    let boundary = |mut i: usize| {
-        i = i.min(source.len());
-        while !source.is_char_boundary(i) {
-            i += 1;
-        }
-        i
-    };
-    let after = source.get(start..boundary(start + rules::DATE_AFTER_HEADING)).unwrap_or("");
+    let after = source.get(start..char_end(source, start + rules::DATE_AFTER_HEADING)).unwrap_or("");
     if let Some(d) = find_dates(&crate::text::source_text(after, 400)).into_iter().next() {
         return Some(d);
     }
-    let from = boundary(start.saturating_sub(rules::DATE_BEFORE_HEADING));
+    let from = char_end(source, start.saturating_sub(rules::DATE_BEFORE_HEADING));
     let before = source.get(from..start).unwrap_or("");
     let before = before.find('<').map_or("", |lt| &before[lt..]);
     let text = crate::text::source_text(before, rules::DATE_BEFORE_HEADING);
@@ -298,11 +303,7 @@ pub fn date_near_heading(summary: &Summary, source: &str, title: Option<&str>) -
 /// date there that no "Updated" label precedes.
 pub fn shown_date(summary: &Summary, source: &str, title: Option<&str>) -> Option<String> {
     let start = headline_start(summary, title)?;
-    let mut end = (start + rules::SHOWN_DATE_AFTER_HEADING).min(source.len());
-    while !source.is_char_boundary(end) {
-        end += 1;
-    }
-    let after = source.get(start..end)?;
+    let after = source.get(start..char_end(source, start + rules::SHOWN_DATE_AFTER_HEADING))?;
     dates_with_labels(&crate::text::source_text(after, 400)).into_iter().find(|(_, revised)| !revised).map(|(d, _)| d)
 }
 

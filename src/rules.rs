@@ -1238,12 +1238,7 @@ pub fn hints(s: &str) -> u16 {
     bits
 }
 
-/// The first (highest-priority) token rule any of the tokens matches.
-pub fn token_rule<'t>(tokens: impl Iterator<Item = &'t str>) -> Option<&'static TokenRule> {
-    token_rule_index(tokens).map(|i| &TOKEN_RULES[i])
-}
-
-/// `token_rule`'s index in `TOKEN_RULES`.
+/// The index in `TOKEN_RULES` of the first (highest-priority) rule any of the tokens matches.
 pub fn token_rule_index<'t>(tokens: impl Iterator<Item = &'t str>) -> Option<usize> {
     static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     let matcher = MATCHER.get_or_init(|| Matcher::new(TOKEN_RULES.iter().enumerate().map(|(i, r)| (i as u16, r.pattern))));
@@ -1269,11 +1264,11 @@ mod tests {
 
     #[test]
     fn token_rules_by_priority() {
-        assert_eq!(token_rule(["entry-content", "ad-slot"].into_iter()).map(|r| r.category), Some(Ads));
-        assert_eq!(token_rule(["top-ad"].into_iter()).map(|r| r.category), Some(Ads));
-        assert_eq!(token_rule(["header"].into_iter()).map(|r| r.category), None);
-        assert_eq!(token_rule(["jp-relatedposts"].into_iter()).map(|r| r.category), Some(Related));
-        assert_eq!(token_rule(["td-author-box"].into_iter()).map(|r| r.category), Some(AuthorBio));
+        assert_eq!(token_rule_index(["entry-content", "ad-slot"].into_iter()).map(|i| TOKEN_RULES[i].category), Some(Ads));
+        assert_eq!(token_rule_index(["top-ad"].into_iter()).map(|i| TOKEN_RULES[i].category), Some(Ads));
+        assert_eq!(token_rule_index(["header"].into_iter()).map(|i| TOKEN_RULES[i].category), None);
+        assert_eq!(token_rule_index(["jp-relatedposts"].into_iter()).map(|i| TOKEN_RULES[i].category), Some(Related));
+        assert_eq!(token_rule_index(["td-author-box"].into_iter()).map(|i| TOKEN_RULES[i].category), Some(AuthorBio));
     }
 
     #[test]

@@ -22,9 +22,7 @@ impl<'a> Attempt<'a> {
             return false;
         }
         // Prefer an itemprop=name inside an author item.
-        let name_node = (i + 1..self.nodes.len())
-            .take_while(|&j| self.nodes[j].start < n.end)
-            .find(|&j| self.nodes[j].has(flag::ITEM_NAME) && self.nodes[j].stats.text > 0);
+        let name_node = (i + 1..self.subtree_end(i)).find(|&j| self.nodes[j].has(flag::ITEM_NAME) && self.nodes[j].stats.text > 0);
         let text = node_text(self.summary, self.source, name_node.unwrap_or(i), 120);
         let Some(name) = crate::metadata::clean_byline(&text) else { return false };
         let name = if name_node.is_some() { name } else { self.first_element_name(i, name) };
@@ -51,7 +49,7 @@ impl<'a> Attempt<'a> {
             return;
         }
         // A wrapper of one block with all its text: that block is the candidate.
-        if self.nodes.get(i + 1).is_some_and(|c| c.start < n.end && c.stats.text == n.stats.text) {
+        if i + 1 < self.subtree_end(i) && self.nodes[i + 1].stats.text == n.stats.text {
             return;
         }
         let text = node_text(self.summary, self.source, i, 120);
@@ -66,8 +64,7 @@ impl<'a> Attempt<'a> {
     /// element inside `i` that starts the name and holds less than all of it, when it holds
     /// two words or more and what follows joins no second name ("and", ",", "&").
     fn first_element_name(&self, i: usize, name: String) -> String {
-        let end = self.nodes[i].end;
-        for j in (i + 1..self.nodes.len()).take_while(|&j| self.nodes[j].start < end) {
+        for j in i + 1..self.subtree_end(i) {
             if self.nodes[j].stats.text == 0 {
                 continue;
             }
@@ -94,7 +91,7 @@ impl<'a> Attempt<'a> {
         let region = self.parent(root).filter(|&p| !matches!(self.nodes[p].tag, Tag::Body | Tag::Html)).unwrap_or(root);
         let r = &self.nodes[root];
         let head_end = r.start + (r.end - r.start) / 4;
-        let within = |c: &&(usize, String), of: usize| self.summary.is_within(c.0, of);
+        let within = |c: &&(usize, String), of: usize| self.within(c.0, of);
         let start = |c: &&(usize, String)| self.nodes[c.0].start;
         let candidates = || self.bylines.iter();
         candidates()

@@ -85,12 +85,7 @@ impl<'a> Attempt<'a> {
     }
 
     pub(super) fn repeats_title(&self, i: usize) -> bool {
-        let Some(title) = self.title else { return false };
-        if self.nodes[i].stats.text == 0 || self.nodes[i].stats.text > 400 {
-            return false;
-        }
-        let heading = node_text(self.summary, self.source, i, 400);
-        similarity(title, &heading) > 0.75
+        self.title.is_some_and(|title| repeats(self.summary, self.source, title, i))
     }
 
     pub(super) fn initialize(&mut self, i: usize) {
@@ -342,14 +337,16 @@ impl<'a> Attempt<'a> {
 /// page's only `<h1>` when there is no title to compare with.
 pub(super) fn headline(summary: &Summary, source: &str, title: Option<&str>) -> Option<usize> {
     let h1s = &summary.meta.h1;
-    let node = match title {
-        Some(title) => h1s.iter().map(|&(h, _)| h as usize).find(|&h| {
-            let text = summary.nodes[h].stats.text;
-            text > 0 && text <= 400 && similarity(title, &node_text(summary, source, h, 400)) > 0.75
-        }),
+    match title {
+        Some(title) => h1s.iter().map(|&(h, _)| h as usize).find(|&h| repeats(summary, source, title, h)),
         None => (h1s.len() == 1).then(|| h1s[0].0 as usize),
-    };
-    node.filter(|&h| h < summary.nodes.len())
+    }
+}
+
+/// Whether heading `i`'s words are the title's (Readability's similarity above 0.75).
+fn repeats(summary: &Summary, source: &str, title: &str, i: usize) -> bool {
+    let text = summary.nodes[i].stats.text;
+    text > 0 && text <= 400 && similarity(title, &node_text(summary, source, i, 400)) > 0.75
 }
 
 /// `aria-hidden` on a block of several paragraphs is a modal dialog hiding the page from
