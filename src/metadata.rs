@@ -35,13 +35,38 @@ pub fn read(summary: &Summary, base: Option<&Url>) -> Article {
         })
     };
     let site_name = ld.site_name.or_else(|| value(rules::SITE_NAME_META).filter(|s| !s.starts_with('@')));
-    let h1s: Vec<String> = summary.meta.h1.iter().map(|(_, t)| fold_whitespace(&decode_twice(t))).collect();
-    let stated = ld.title.or_else(|| value(rules::TITLE_META));
-    let title = stated
-        .clone()
-        .map(|t| headline_part(&t, &h1s, site_name.as_deref()).or_else(|| without_site(&t, site_name.as_deref())).unwrap_or(t))
-        .or_else(|| document_title(&h1s, &doc_title, site_name.as_deref()));
-    let shown = visible_h1(summary, &h1s);
+    // Documentation generators end headings with a permalink sign ("Quick Start¶").
+    let h1s: Vec<String> = summary
+        .meta
+        .h1
+        .iter()
+        .map(|(_, t)| fold_whitespace(&decode_twice(t)).trim_end_matches(['¶', '#']).trim_end().to_string())
+        .collect();
+    let headline_of =
+        |t: &str| headline_part(t, &h1s, site_name.as_deref()).or_else(|| without_site(t, site_name.as_deref())).unwrap_or(t.to_string());
+    // A page of several <h1>s may give the first to its own name ("Houstonia Magazine")
+    // and the next to the headline.
+    let is_site_name = |h: &str| {
+        site_name.as_deref().is_some_and(|s| same_words(s.trim(), h))
+            || title_parts(&doc_title, SEPARATORS).split_first().is_some_and(|(_, rest)| rest.last().is_some_and(|p| same_words(p, h)))
+    };
+    let shown = visible_h1(summary, &h1s).or_else(|| {
+        let mut shown = visible_h1s(summary, &h1s).map(|k| h1s[k].as_str());
+        shown.next().filter(|h| is_site_name(h))?;
+        let mut headlines = shown.filter(|h| !is_site_name(h));
+        headlines.next().filter(|_| headlines.next().is_none())
+    });
+    let stated = match (ld.title, value(rules::TITLE_META)) {
+        // JSON-LD headlines are cut for search engines ("… (Including") and now and then
+        // hold a description: a meta title that completes it, or that the visible <h1>
+        // repeats, is the page's own word.
+        (Some(ld), Some(meta)) if meta.len() > ld.len() && meta.starts_with(&ld) && !h1s.iter().any(|h| same_words(h, &ld)) => Some(meta),
+        (Some(ld), Some(meta)) if shown.is_some_and(|h| same_words(h, &headline_of(&meta)) && !same_words(h, &headline_of(&ld))) => {
+            Some(meta)
+        }
+        (ld, meta) => ld.or(meta),
+    };
+    let title = stated.as_deref().map(headline_of).or_else(|| document_title(&h1s, &doc_title, site_name.as_deref()));
     let title = match (title, shown) {
         (Some(t), Some(h)) if prefer_heading(h, &t, stated.as_deref(), &doc_title, site_name.as_deref()) => Some(h.to_string()),
         (t, _) => t,
@@ -82,10 +107,21 @@ fn visible_h1<'h>(summary: &Summary, h1s: &'h [String]) -> Option<&'h str> {
 
 /// Where the page's one visible `<h1>` is in `summary.meta.h1` (`h1s` are their texts).
 fn visible_h1_at(summary: &Summary, h1s: &[String]) -> Option<usize> {
-    let mut shown =
-        summary.meta.h1.iter().zip(h1s).enumerate().filter(|(_, ((node, _), text))| !text.is_empty() && !hidden(summary, *node as usize));
-    let (k, _) = shown.next()?;
+    let mut shown = visible_h1s(summary, h1s);
+    let k = shown.next()?;
     shown.next().is_none().then_some(k)
+}
+
+/// Where the page's visible `<h1>`s with text are in `summary.meta.h1`.
+fn visible_h1s<'a>(summary: &'a Summary, h1s: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+    summary
+        .meta
+        .h1
+        .iter()
+        .zip(h1s)
+        .enumerate()
+        .filter(|(_, ((node, _), text))| !text.is_empty() && !hidden(summary, *node as usize))
+        .map(|(k, _)| k)
 }
 
 /// Whether node `i` or an element around it is hidden by the page.
@@ -108,8 +144,9 @@ fn char_end(source: &str, mut i: usize) -> usize {
 /// site's name (`og:site_name`, or a part of `<title>` that the stated title leaves out:
 /// "Blog Name: Headline" with `og:title` "Headline") nor the title plus a section.
 fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &str, site_name: Option<&str>) -> bool {
-    let straight = |s: &str| s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
-    if straight(heading) == straight(title) || heading.chars().count() > 200 {
+    // A heading in capitals is styled so; the stated title keeps the words' own case.
+    let shouted = heading.chars().any(char::is_alphabetic) && !heading.chars().any(char::is_lowercase);
+    if same_words(heading, title) || (shouted && same_letters(heading, title)) || heading.chars().count() > 200 {
         return false;
     }
     let lower = heading.to_lowercase();
@@ -127,12 +164,23 @@ fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &
     }
     let is_part =
         |reference: &str| title_parts(reference, SEPARATORS).iter().flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower);
-    if let Some(stated) = stated {
-        if !stated.to_lowercase().contains(&lower) && (is_part(stated) || is_part(doc_title)) {
-            return false;
-        }
+    if !stated.is_some_and(|s| s.to_lowercase().contains(&lower)) && (stated.is_some_and(is_part) || is_part(doc_title)) {
+        return false;
     }
     [stated.unwrap_or(""), doc_title].iter().any(|r| coverage(heading, r) >= rules::HEADING_AGREES)
+}
+
+/// Whether two titles say the same, whatever their quote marks' style and letter case.
+fn same_words(a: &str, b: &str) -> bool {
+    let straight = |s: &str| s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
+    straight(a) == straight(b)
+}
+
+/// Whether two titles are the same letters, whatever their case and spacing: an `<h1>`
+/// broken over lines ("WEEKEND<br>CODING AGENT") against the `<title>`.
+fn same_letters(a: &str, b: &str) -> bool {
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    same_words(&squeezed(a), &squeezed(b))
 }
 
 /// Share of `a`'s words that occur in `b`.
@@ -512,13 +560,18 @@ fn title_parts<'t>(title: &'t str, set: &[char]) -> Vec<&'t str> {
 
 /// "Headline - Site": the part the page's `<h1>` repeats, or the part that is not the
 /// site's name, is the headline.
-fn headline_part(title: &str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
+fn headline_part<'a>(title: &'a str, h1s: &[String], site_name: Option<&str>) -> Option<String> {
     let parts = title_parts(title, SEPARATORS);
+    // "Blog Name: Headline" splits at its colon too, when an <h1> repeats what follows it
+    // ("Headline: Subtitle" keeps its subtitle).
+    let after_colon =
+        |p: &'a str| p.split_once(": ").filter(|(before, after)| word_count(before) <= word_count(after)).map(|(_, after)| after);
+    let mut candidates = parts.iter().flat_map(|p| std::iter::once(*p).chain(after_colon(p)));
+    if let Some(part) = candidates.find(|p| p.len() < title.len() && h1s.iter().any(|h| same_letters(h, p))) {
+        return Some(part.trim().to_string());
+    }
     if parts.len() < 2 {
         return None;
-    }
-    if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| h == *p)) {
-        return Some(part.to_string());
     }
     let site = site_name?;
     (parts.len() == 2 && parts.contains(&site)).then(|| parts.iter().find(|p| **p != site).map(|p| p.to_string()))?
@@ -546,13 +599,19 @@ fn document_title(h1s: &[String], orig: &str, site_name: Option<&str>) -> Option
     if let Some(part) = headline_part(orig, h1s, site_name) {
         return Some(part);
     }
+    // A short title keeps its suffix (Readability's caution) unless that is plainly the
+    // site: its name, or a host name ("GAME CHANGER | Newegg.com").
+    let site_suffix = title_parts(orig, SEPARATORS).last().is_some_and(|p| {
+        site_name.is_some_and(|s| same_words(s.trim(), p))
+            || (!p.contains(' ') && url::Host::parse(p).is_ok_and(|h| matches!(h, url::Host::Domain(d) if d.contains('.'))))
+    });
     let seps = separator_positions(orig, SEPARATORS);
     let mut hierarchical = false;
     let mut title = orig.to_string();
     if let Some(&last) = seps.last() {
         hierarchical = !separator_positions(orig, HIERARCHICAL).is_empty();
         title = orig[..last].trim().to_string();
-        if word_count(&title) < 3 {
+        if word_count(&title) < 3 && !site_suffix {
             let first = seps[0];
             let sep_len = orig[first..].chars().next().map_or(1, char::len_utf8);
             title = orig[first + sep_len..].trim().to_string();
@@ -572,7 +631,7 @@ fn document_title(h1s: &[String], orig: &str, site_name: Option<&str>) -> Option
     }
     let title = fold_whitespace(&title);
     let without_seps: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
-    if word_count(&title) <= 4 && (!hierarchical || word_count(&title) != word_count(&without_seps).saturating_sub(1)) {
+    if word_count(&title) <= 4 && !site_suffix && (!hierarchical || word_count(&title) != word_count(&without_seps).saturating_sub(1)) {
         return Some(orig.to_string());
     }
     Some(title)
@@ -663,6 +722,44 @@ mod tests {
         // Other punctuation is the page's own: the <h1> keeps its question mark.
         let html = r#"<meta property="og:title" content="Cloud Innovations: What's Next in 2025"><h1>Cloud Innovations: What's Next in 2025?</h1>"#;
         assert_eq!(page(html).title.as_deref(), Some("Cloud Innovations: What's Next in 2025?"));
+    }
+
+    #[test]
+    fn json_ld_headline_cut_short_or_describing_loses_to_the_meta_title() {
+        let ld = |headline: &str| format!(r#"<script type="application/ld+json">{{"@type":"Article","headline":"{headline}"}}</script>"#);
+        let html = format!(
+            r#"<title>Fix It Friday: We Help 4 Readers (Including One Trick) - Emily</title><meta property="og:title" content="Fix It Friday: We Help 4 Readers (Including One Trick)">{}<div><h1 hidden>x</h1></div>"#,
+            ld("Fix It Friday: We Help 4 Readers (Including")
+        );
+        assert_eq!(page(&html).title.as_deref(), Some("Fix It Friday: We Help 4 Readers (Including One Trick)"));
+        let html = format!(
+            r#"<meta property="og:title" content="Top 24 tools for data analysis">{}<h1>Top 24 tools for data analysis</h1>"#,
+            ld("Take a look at the top tools for data analysis and learn how to choose one.")
+        );
+        assert_eq!(page(&html).title.as_deref(), Some("Top 24 tools for data analysis"));
+    }
+
+    #[test]
+    fn capitals_heading_broken_over_lines_takes_the_stated_case() {
+        let html = r#"<title>Weekend Coding Agent | Focus Labs</title><h1>WEEKEND<br>CODING AGENT</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Weekend Coding Agent"));
+    }
+
+    #[test]
+    fn heading_beside_an_h1_naming_the_site() {
+        let html = r#"<meta property="og:site_name" content="Houstonia Magazine"><title>Hottest New Restaurants, December | Houstonia Magazine</title>
+            <h1>Houstonia Magazine</h1><h1>Hottest New Restaurants</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Hottest New Restaurants"));
+    }
+
+    #[test]
+    fn site_name_before_a_colon_or_as_a_host_is_cut() {
+        let html = r#"<meta property="og:title" content="Garnix Blog: Hardware-Attested Nix Builds"><h1>Hardware-Attested Nix Builds</h1><h1>What is attestation</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Hardware-Attested Nix Builds"));
+        // A headline and its subtitle stay together.
+        let html = r#"<meta property="og:title" content="Index Funds: How to Invest | Vanguard"><h1>Index funds</h1><h1>Why</h1>"#;
+        assert_eq!(page(html).title.as_deref(), Some("Index Funds: How to Invest"));
+        assert_eq!(page("<title>GAME CHANGER | Newegg.com</title>").title.as_deref(), Some("GAME CHANGER"));
     }
 
     #[test]
