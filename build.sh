@@ -85,12 +85,31 @@ build_www() {
   echo "built dist/www (open dist/www/index.html, or ./build.sh serve)"
 }
 
+# The extension's files besides its scripts, as extension/ holds them: what the manifest, the
+# pages and the scripts refer to, and nothing else (tests/browser/package.test.mjs checks
+# both packages against their references).
+EXTENSION_FILES=(reader.html reader.css always-hide.css options.html options.css icons _locales)
+
+# Bundles extension/src's ES modules for one browser into $2: the background stays a module
+# (the manifest says so); content scripts cannot be modules, and the options page needs
+# none, so those are each one classic script. FIREFOX tells the browser apart at build
+# time; the wasm glue stays a file of its own (pkg/lectern.js, which finds its wasm beside it).
+bundle_extension() {
+  local browser=$1 out=$2 firefox=false
+  [ "$browser" = firefox ] && firefox=true
+  local common=(--bundle --target=chrome123,firefox140 --define:FIREFOX=$firefox --log-level=warning --outdir="$out")
+  npx esbuild "${common[@]}" --format=esm --external:/pkg/lectern.js background=extension/src/background.js
+  npx esbuild "${common[@]}" --format=iife \
+    content=extension/src/content.js always=extension/src/always.js options=extension/src/options.js
+}
+
 build_extension() {
   local browser
   for browser in chrome firefox; do
     rm -rf "dist/$browser" "dist/lectern-$browser.zip"
     mkdir -p "dist/$browser/pkg"
-    cp -r extension/. "dist/$browser/"
+    bundle_extension "$browser" "dist/$browser"
+    (cd extension && cp -r "${EXTENSION_FILES[@]}" "../dist/$browser/")
     cp target/pkg/lectern.js target/pkg/lectern_bg.wasm "dist/$browser/pkg/"
     node scripts/manifest.mjs "$browser" extension/manifest.json >"dist/$browser/manifest.json"
     (cd "dist/$browser" && zip -q -r -X "../lectern-$browser.zip" .)

@@ -181,9 +181,9 @@ before(async () => {
     );
     const background = join(dir, 'background.js');
     const source = readFileSync(background, 'utf8');
-    const files = "files: ['settings.js', 'content.js']";
-    assert.ok(source.includes(files), 'background.js injects settings.js and content.js');
-    writeFileSync(background, source.replace(files, "files: ['settings.js', 'test-hook.js', 'content.js']"));
+    const files = 'files: ["content.js"]';
+    assert.ok(source.includes(files), 'background.js injects content.js');
+    writeFileSync(background, source.replace(files, 'files: ["test-hook.js", "content.js"]'));
   });
   profile = mkdtempSync(join(tmpdir(), 'lectern-xss-'));
   context = await chromium.launchPersistentContext(profile, {
@@ -724,7 +724,7 @@ test('an article cannot take the ids of Lectern\'s own interface (the notice, th
   // article's id="notice" would come out as Lectern's notice, styled as it is (fixed, on top).
   const own = new Set([
     ...[...readFileSync(join('dist', 'chrome', 'reader.html'), 'utf8').matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]),
-    ...[...readFileSync(join('dist', 'chrome', 'content.js'), 'utf8').matchAll(/'(lectern-[a-z-]*notice)'/g)].map((m) => m[1]),
+    ...[...readFileSync(join('dist', 'chrome', 'content.js'), 'utf8').matchAll(/"(lectern-[a-z-]*notice)"/g)].map((m) => m[1]),
   ]);
   const ids = [...own].map((id) => id.replace(/^lectern-/, ''));
   const article = ids.map((id) => `<p id="${id}">Lectern says: your session has ended, sign in again at the link below (${id}).</p>`).join('\n');
