@@ -2,8 +2,8 @@
 # One entry point for Lectern: set up, build, test, evaluate, benchmark.
 #   ./build.sh          set up what is missing; build the CLI, the wasm module, and the
 #                       extension for Chrome and Firefox (dist/chrome, dist/firefox, and zips)
-#   ./build.sh test     formatting, lints, native tests, the build, browser tests, web-ext lint,
-#                       the corpus floors
+#   ./build.sh test     formatting, lints (clippy, ESLint), native tests, the build, browser
+#                       tests, web-ext lint, the corpus floors
 #   ./build.sh eval     F1 per corpus in ../shared/corpus beside the baselines' figures, pages/s
 #   ./build.sh bench    Criterion benchmarks (scan baseline vs full extract, MB/s)
 #   ./build.sh serve    build the playground (dist/www) and serve it on 127.0.0.1:${PORT:-8000}
@@ -128,6 +128,7 @@ test_all() {
   cargo fmt --check
   cargo clippy --locked --all-targets -- -D warnings
   cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features wasm --lib --test wasm -- -D warnings
+  npx eslint --max-warnings 0 .
   local log
   log=$(mktemp)
   cargo test --locked --lib --bins --tests 2>&1 | tee "$log"

@@ -742,7 +742,7 @@
     ui.copyFallback.hidden = false;
     ui.copyText.focus();
     ui.copyText.select();
-    let ok = false;
+    let ok;
     try {
       ok = document.execCommand('copy');
     } catch {

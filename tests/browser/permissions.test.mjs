@@ -70,7 +70,7 @@ test('host permissions go back only when no setting uses them', async () => {
   granted = fakeBrowser({ alwaysSites: ['https://news.example'], readerableBadge: false }, new Set(['<all_urls>', 'https://news.example/*']));
   assert.deepEqual(await giveBackPermissions(['<all_urls>']), []);
   assert.deepEqual([...granted], ['https://news.example/*']);
-  granted = fakeBrowser({ alwaysSites: ['https://news.example'], readerableBadge: false }, new Set(['<all_urls>', 'https://news.example/*']), {
+  fakeBrowser({ alwaysSites: ['https://news.example'], readerableBadge: false }, new Set(['<all_urls>', 'https://news.example/*']), {
     allSitesCoversOthers: true,
   });
   assert.deepEqual(await giveBackPermissions(['<all_urls>']), ['https://news.example/*']);

@@ -314,6 +314,7 @@ function inspectInPage() {
   );
   const SCHEMES = ['javascript:', 'vbscript:', 'livescript:', 'data:text', 'data:application', 'data:image/svg'];
   const RASTER = /^data:image\/(png|jpe?g|gif|webp|avif)[;,]/;
+  // eslint-disable-next-line no-control-regex -- the controls browsers drop from a URL are the point
   const normal = (value) => value.replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '').toLowerCase();
   const problems = [];
   const vectorOf = (node) => {
