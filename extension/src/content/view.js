@@ -56,8 +56,11 @@ function show(article, template, settings, html) {
     hadClass: root.classList.contains('lectern-active'),
     classAttribute: root.getAttribute('class'),
     classes: [...root.classList].join(' '),
-    // Page CSS must not restyle the reader; constructed sheets count too.
-    sheets: [...document.styleSheets, ...(document.adoptedStyleSheets ?? [])].map((sheet) => [
+    // Page CSS must not restyle the reader; constructed sheets count too. Array.from, not a
+    // spread: a Firefox content script sees the page's adoptedStyleSheets as an array with
+    // no iterator and no length (Firefox 140 ESR throws "is not iterable"), so there they
+    // are out of reach.
+    sheets: [...document.styleSheets, ...Array.from(document.adoptedStyleSheets ?? [])].map((sheet) => [
       sheet,
       sheet.disabled,
     ]),
