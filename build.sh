@@ -94,6 +94,7 @@ EXTENSION_FILES=(reader.html reader.css always-hide.css options.html options.css
 # (the manifest says so); content scripts cannot be modules, and the options page needs
 # none, so those are each one classic script. FIREFOX tells the browser apart at build
 # time; the wasm glue stays a file of its own (pkg/lectern.js, which finds its wasm beside it).
+# The target is the manifest's oldest browsers.
 bundle_extension() {
   local browser=$1 out=$2 firefox=false
   [ "$browser" = firefox ] && firefox=true

@@ -1,4 +1,3 @@
-// The toolbar's "removed" panel, and the removed blocks in the article.
 import { api } from '../common/api.js';
 import { errorText } from '../common/errors.js';
 import { t } from '../common/i18n.js';

@@ -1,4 +1,3 @@
-// The toolbar's "report a problem" panel.
 import { api } from '../common/api.js';
 import { t } from '../common/i18n.js';
 import { SCHEMA } from '../common/reports.js';

@@ -1,4 +1,3 @@
-// The toolbar's "text and theme" panel.
 import { api } from '../common/api.js';
 import { CHOICES, LIMITS, settingsFrom } from '../common/settings.js';
 
