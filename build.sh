@@ -2,8 +2,8 @@
 # One entry point for Lectern: set up, build, test, evaluate, benchmark.
 #   ./build.sh          set up what is missing; build the CLI, the wasm module, and the
 #                       extension for Chrome and Firefox (dist/chrome, dist/firefox, and zips)
-#   ./build.sh test     formatting, lints, native tests, the build, browser tests, web-ext lint,
-#                       the corpus floors
+#   ./build.sh test     formatting, lints (clippy, ESLint), native tests, the build, browser
+#                       tests, web-ext lint, the corpus floors
 #   ./build.sh eval     F1 per corpus in ../shared/corpus beside the baselines' figures, pages/s
 #   ./build.sh bench    Criterion benchmarks (scan baseline vs full extract, MB/s)
 #   ./build.sh serve    build the playground (dist/www) and serve it on 127.0.0.1:${PORT:-8000}
@@ -85,12 +85,32 @@ build_www() {
   echo "built dist/www (open dist/www/index.html, or ./build.sh serve)"
 }
 
+# The extension's files besides its scripts, as extension/ holds them: what the manifest, the
+# pages and the scripts refer to, and nothing else (tests/browser/package.test.mjs checks
+# both packages against their references).
+EXTENSION_FILES=(reader.html reader.css always-hide.css options.html options.css icons _locales)
+
+# Bundles extension/src's ES modules for one browser into $2: the background stays a module
+# (the manifest says so); content scripts cannot be modules, and the options page needs
+# none, so those are each one classic script. FIREFOX tells the browser apart at build
+# time; the wasm glue stays a file of its own (pkg/lectern.js, which finds its wasm beside it).
+# The target is the manifest's oldest browsers.
+bundle_extension() {
+  local browser=$1 out=$2 firefox=false
+  [ "$browser" = firefox ] && firefox=true
+  local common=(--bundle --target=chrome123,firefox140 --define:FIREFOX=$firefox --log-level=warning --outdir="$out")
+  npx esbuild "${common[@]}" --format=esm --external:/pkg/lectern.js background=extension/src/background.js
+  npx esbuild "${common[@]}" --format=iife \
+    content=extension/src/content.js always=extension/src/always.js options=extension/src/options.js
+}
+
 build_extension() {
   local browser
   for browser in chrome firefox; do
     rm -rf "dist/$browser" "dist/lectern-$browser.zip"
     mkdir -p "dist/$browser/pkg"
-    cp -r extension/. "dist/$browser/"
+    bundle_extension "$browser" "dist/$browser"
+    (cd extension && cp -r "${EXTENSION_FILES[@]}" "../dist/$browser/")
     cp target/pkg/lectern.js target/pkg/lectern_bg.wasm "dist/$browser/pkg/"
     node scripts/manifest.mjs "$browser" extension/manifest.json >"dist/$browser/manifest.json"
     (cd "dist/$browser" && zip -q -r -X "../lectern-$browser.zip" .)
@@ -109,6 +129,7 @@ test_all() {
   cargo fmt --check
   cargo clippy --locked --all-targets -- -D warnings
   cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features wasm --lib --test wasm -- -D warnings
+  npx eslint --max-warnings 0 .
   local log
   log=$(mktemp)
   cargo test --locked --lib --bins --tests 2>&1 | tee "$log"

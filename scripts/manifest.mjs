@@ -1,6 +1,7 @@
 // Writes one browser's manifest.json from the shared extension/manifest.json.
 // Usage: node scripts/manifest.mjs chrome|firefox extension/manifest.json > dist/<browser>/manifest.json
-// The differences live here and nowhere else:
+// The manifests' differences live here (the scripts' one difference is FIREFOX, which
+// build.sh defines when it bundles them):
 // - Chrome runs the background as a service worker and rejects Firefox's settings;
 // - Firefox wants background scripts (web-ext warns on a service_worker it ignores);
 // - only Firefox can rewrite a response as it arrives (webRequest.filterResponseData, for

@@ -17,7 +17,7 @@
   const MAX_PAGE = 64 * 1024 * 1024;
   const SCHEMA = 'lectern-report/1';
 
-  /** The clutter categories in the order the extension lists them (extension/settings.js),
+  /** The clutter categories in the order the extension lists them (extension/src/common/settings.js),
    *  with its English names (extension/_locales/en/messages.json, category_*). */
   const CATEGORIES = new Map([
     ['ads', 'Ads'],
@@ -150,7 +150,7 @@
   /** The frame's document for the page shown, once loaded (same origin, no scripts). */
   let originalDoc = null;
   /** Its elements in document order, <template> contents included: the numbering of the
-   *  core's `element` (extension/content.js pageElements counts the same way). */
+   *  core's `element` (extension/src/content/declutter.js pageElements counts the same way). */
   let originalElements = null;
 
   /**
@@ -742,7 +742,7 @@
     ui.copyFallback.hidden = false;
     ui.copyText.focus();
     ui.copyText.select();
-    let ok = false;
+    let ok;
     try {
       ok = document.execCommand('copy');
     } catch {

@@ -72,16 +72,16 @@ const PAINT_PROBE = `(() => {
 `;
 
 test('settings: alwaysSites are http(s) origins, neverPages http(s) URLs without a fragment', async () => {
-  await import('../../extension/settings.js');
-  const { alwaysSites, neverPages } = globalThis.lecternSettings({
+  const { settingsFrom, LIST_LIMITS } = await import('../../extension/src/common/settings.js');
+  const { alwaysSites, neverPages } = settingsFrom({
     alwaysSites: ['https://example.org', 'https://example.org', 'https://example.org/path', 'http://127.0.0.1:8080', 'ftp://example.org', 'javascript:alert(1)', 7],
     neverPages: ['https://example.org/a', 'https://example.org/b#c', 'file:///etc/passwd', 'https://example.org/a', null],
   });
   assert.deepEqual(alwaysSites, ['https://example.org', 'http://127.0.0.1:8080']);
   assert.deepEqual(neverPages, ['https://example.org/a']);
-  assert.deepEqual(globalThis.lecternSettings({ alwaysSites: 'https://example.org' }).alwaysSites, []);
+  assert.deepEqual(settingsFrom({ alwaysSites: 'https://example.org' }).alwaysSites, []);
   const many = Array.from({ length: 500 }, (_, i) => `https://site${i}.example`);
-  assert.equal(globalThis.lecternSettings({ alwaysSites: many }).alwaysSites.length, globalThis.LECTERN_LIST_LIMITS.alwaysSites);
+  assert.equal(settingsFrom({ alwaysSites: many }).alwaysSites.length, LIST_LIMITS.alwaysSites);
 });
 
 describe('Firefox: always-reader site, the response rewritten as it arrives', () => {
@@ -354,7 +354,7 @@ describe('Chromium: always-reader site, the fast path', () => {
       // Test-only: the extraction fails for article-fail, and takes 2 s for article-slow.
       const background = join(dir, 'background.js');
       const source = readFileSync(background, 'utf8');
-      const call = "case 'extract':\n";
+      const call = 'case "extract":\n';
       assert.ok(source.includes(call), 'background.js answers extract');
       writeFileSync(
         background,

@@ -45,12 +45,12 @@ test('every string the extension asks for exists', () => {
   for (const file of ['reader.html', 'options.html']) {
     for (const [, key] of read(file).matchAll(/data-i18n(?:-label)?="([^"]+)"/g)) keys.add(key);
   }
-  for (const file of readdirSync('extension').filter((name) => name.endsWith('.js'))) {
+  for (const file of readdirSync('extension', { recursive: true }).filter((name) => name.endsWith('.js'))) {
     for (const [, key] of read(file).matchAll(/\b(?:t|getMessage)\('([A-Za-z0-9_]+)'/g)) keys.add(key);
   }
   for (const [, key] of read('manifest.json').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(key);
-  // Names made at run time: one per clutter category (settings.js's list).
-  const categories = read('settings.js').match(/LECTERN_CATEGORIES = Object\.freeze\(\[([^\]]+)\]/)[1].match(/'([a-z_]+)'/g);
+  // Names made at run time: one per clutter category (src/common/settings.js's list).
+  const categories = read('src/common/settings.js').match(/CATEGORIES = Object\.freeze\(\[([^\]]+)\]/)[1].match(/'([a-z_]+)'/g);
   assert.ok(categories.length >= 10, 'the category list is found');
   for (const category of categories) keys.add(`category_${category.slice(1, -1)}`);
   assert.ok(keys.size > 40, `the keys are found (${keys.size})`);

@@ -25,9 +25,13 @@ test('each package asks for the minimal permissions, and the README says why for
   }
 });
 
-/** A stand-in for the extension API: stored settings, and the granted host permissions. */
+/**
+ * A stand-in for the extension API: stored settings, and the granted host permissions. The
+ * extension's modules take the API once, as they load: one object, refilled by each call.
+ */
+const fakeApi = {};
 function fakeBrowser(stored, granted, { allSitesCoversOthers = false } = {}) {
-  globalThis.chrome = {
+  Object.assign(fakeApi, {
     storage: { sync: { get: async () => structuredClone(stored) } },
     permissions: {
       remove: async ({ origins }) => {
@@ -38,36 +42,37 @@ function fakeBrowser(stored, granted, { allSitesCoversOthers = false } = {}) {
       },
       contains: async ({ origins }) => origins.every((o) => granted.has(o)),
     },
-  };
+  });
   return granted;
 }
 
 test('host permissions go back only when no setting uses them', async () => {
-  await import('../../extension/settings.js');
-  const { lecternPermissionsInUse, lecternGiveBack, lecternSettings } = globalThis;
-  const settings = lecternSettings({
+  globalThis.chrome = fakeApi;
+  const { permissionsInUse, giveBackPermissions } = await import('../../extension/src/common/permissions.js');
+  const { settingsFrom } = await import('../../extension/src/common/settings.js');
+  const settings = settingsFrom({
     alwaysSites: ['https://news.example', 'http://127.0.0.1:8080'],
     reportEndpoint: 'https://reports.example:8443/lectern',
     readerableBadge: true,
   });
-  assert.deepEqual(lecternPermissionsInUse(settings), ['https://news.example/*', 'http://127.0.0.1/*', 'https://reports.example/*', '<all_urls>']);
+  assert.deepEqual(permissionsInUse(settings), ['https://news.example/*', 'http://127.0.0.1/*', 'https://reports.example/*', '<all_urls>']);
 
   // news.example was removed from the list, but the report endpoint is on the same host.
   let granted = fakeBrowser({ alwaysSites: [], reportEndpoint: 'https://news.example/report' }, new Set(['https://news.example/*']));
-  assert.deepEqual(await lecternGiveBack(['https://news.example/*']), []);
+  assert.deepEqual(await giveBackPermissions(['https://news.example/*']), []);
   assert.ok(granted.has('https://news.example/*'), 'still used by the report endpoint');
   // The endpoint cleared too: now it goes back.
   granted = fakeBrowser({ alwaysSites: [], reportEndpoint: '' }, granted);
-  await lecternGiveBack(['https://news.example/*']);
+  await giveBackPermissions(['https://news.example/*']);
   assert.ok(!granted.has('https://news.example/*'));
 
   // The badge turned off: every site's permission goes back; the page hears of single sites lost with it.
   granted = fakeBrowser({ alwaysSites: ['https://news.example'], readerableBadge: false }, new Set(['<all_urls>', 'https://news.example/*']));
-  assert.deepEqual(await lecternGiveBack(['<all_urls>']), []);
+  assert.deepEqual(await giveBackPermissions(['<all_urls>']), []);
   assert.deepEqual([...granted], ['https://news.example/*']);
-  granted = fakeBrowser({ alwaysSites: ['https://news.example'], readerableBadge: false }, new Set(['<all_urls>', 'https://news.example/*']), {
+  fakeBrowser({ alwaysSites: ['https://news.example'], readerableBadge: false }, new Set(['<all_urls>', 'https://news.example/*']), {
     allSitesCoversOthers: true,
   });
-  assert.deepEqual(await lecternGiveBack(['<all_urls>']), ['https://news.example/*']);
+  assert.deepEqual(await giveBackPermissions(['<all_urls>']), ['https://news.example/*']);
   delete globalThis.chrome;
 });

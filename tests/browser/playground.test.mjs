@@ -306,7 +306,7 @@ test('the playground’s own interface passes axe (WCAG 2 A and AA)', async () =
   await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     // The article and the original page are the page's own content, not the playground's.
-    const result = await axe.run({ exclude: [['#content'], ['#original']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
+    const result = await globalThis.axe.run({ exclude: [['#content'], ['#original']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, []);

@@ -1,20 +1,24 @@
-// Lectern's options page: the reading settings with a live preview, the clutter categories kept
-// in the article, and the opt-in "looks like an article" toolbar badge. Each change is stored in
-// storage.sync at once (settings.js holds the names, defaults and limits), and a change made
-// elsewhere, such as in the reader view's toolbar, shows up here while the page is open.
-'use strict';
+// The options page's reading settings with a live preview, the clutter categories kept in
+// the article, and the opt-in "looks like an article" toolbar badge. Each change is stored
+// in storage.sync at once (common/settings.js holds the names, defaults and limits), and a
+// change made elsewhere, such as in the reader view's toolbar, shows up here while the page
+// is open.
+import { api } from '../common/api.js';
+import { errorText } from '../common/errors.js';
+import { t } from '../common/i18n.js';
+import { giveBackPermissions } from '../common/permissions.js';
+import { CATEGORIES, DEFAULTS, LIMITS } from '../common/settings.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
 const ALL_SITES = { origins: ['<all_urls>'] };
 const SAVED_SHOWN_MS = 2000;
 
 /**
  * The settings in the form: all but the badge, the report endpoint and the always-reader
- * sites, which also depend on a permission (options-always.js), and the never pages.
+ * sites, which also depend on a permission (always-sites.js, reports.js), and the never pages.
  */
 const FORM_DEFAULTS = Object.freeze(
   Object.fromEntries(
-    Object.entries(LECTERN_DEFAULTS).filter(([name]) => !['readerableBadge', 'reportEndpoint', 'alwaysSites', 'neverPages'].includes(name)),
+    Object.entries(DEFAULTS).filter(([name]) => !['readerableBadge', 'reportEndpoint', 'alwaysSites', 'neverPages'].includes(name)),
   ),
 );
 
@@ -23,13 +27,10 @@ const preview = document.getElementById('preview');
 const badge = document.getElementById('readerable-badge');
 const status = document.getElementById('status');
 
-const t = (key, ...substitutions) => api.i18n.getMessage(key, substitutions);
-const errorText = (e) => e?.message ?? String(e);
-
 /** One checkbox per clutter category, all named keep; localize() fills in their names. */
-function addCategories() {
+export function addCategories() {
   const fieldset = document.getElementById('categories');
-  for (const category of LECTERN_CATEGORIES) {
+  for (const category of CATEGORIES) {
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'keep', value: category });
     const name = document.createElement('span');
     name.dataset.i18n = `category_${category}`;
@@ -37,13 +38,6 @@ function addCategories() {
     label.append(box, name);
     fieldset.append(label);
   }
-}
-
-function localize() {
-  document.documentElement.lang = t('locale'); // the language of the strings shown, not of the browser
-  document.documentElement.dir = t('@@bidi_dir');
-  document.title = t('optionsTitle');
-  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
 }
 
 /** The form's value for a setting, of the same type as its default. */
@@ -74,7 +68,7 @@ function showPreview() {
   preview.style.setProperty('--size', `${read('fontSize')}px`);
   preview.style.setProperty('--width', read('lineWidth'));
   preview.style.setProperty('--leading', read('lineHeight'));
-  for (const name of Object.keys(LECTERN_LIMITS)) {
+  for (const name of Object.keys(LIMITS)) {
     document.getElementById(`${name}-value`).value = read(name).toLocaleString(document.documentElement.lang);
   }
 }
@@ -107,63 +101,64 @@ function save(values) {
   return api.storage.sync.set(values).then(saySaved, (e) => say(t('settingsSaveFailed', errorText(e))));
 }
 
-addCategories();
-localize();
-for (const [name, [min, max, step]] of Object.entries(LECTERN_LIMITS)) {
-  Object.assign(form.elements[name], { min, max, step });
+/** Shows the stored settings, and stores each change. */
+export function setUpSettingsForm() {
+  for (const [name, [min, max, step]] of Object.entries(LIMITS)) {
+    Object.assign(form.elements[name], { min, max, step });
+  }
+
+  // Ranges update the preview while they move and are stored when let go: storage.sync has a
+  // write quota.
+  form.addEventListener('input', showPreview);
+  form.addEventListener('change', ({ target: { name } }) => {
+    if (Object.hasOwn(FORM_DEFAULTS, name)) save({ [name]: read(name) });
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  document.getElementById('reset').addEventListener('click', () => {
+    show(FORM_DEFAULTS);
+    save(FORM_DEFAULTS);
+  });
+
+  // A click, not a change: permissions.request must be called within the user's gesture.
+  badge.addEventListener('click', () => {
+    say('');
+    if (badge.checked) {
+      api.permissions
+        .request(ALL_SITES)
+        .then(async (granted) => {
+          badge.checked = granted;
+          await api.storage.sync.set({ readerableBadge: granted });
+          if (granted) saySaved();
+          else say(t('badgeDenied'));
+        })
+        .catch((e) => {
+          badge.checked = false;
+          say(t('badgeFailed', errorText(e)));
+        });
+    } else {
+      api.storage.sync
+        .set({ readerableBadge: false })
+        .then(() => giveBackPermissions(ALL_SITES.origins))
+        .then((lost) => (lost.length ? say(t('permissionsLost', lost.join(', '))) : saySaved()))
+        .catch((e) => say(t('permissionReturnFailed', errorText(e))));
+    }
+  });
+
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync') return;
+    for (const [name, { newValue }] of Object.entries(changes)) {
+      if (Object.hasOwn(FORM_DEFAULTS, name)) write(name, newValue);
+    }
+    showPreview();
+    if (changes.readerableBadge) showBadge(changes.readerableBadge.newValue).catch(sayReadFailed);
+  });
+
+  api.storage.sync
+    .get(DEFAULTS)
+    .then(async (values) => {
+      show(values);
+      await showBadge(values.readerableBadge);
+    })
+    .catch(sayReadFailed);
 }
-
-// Ranges update the preview while they move and are stored when let go: storage.sync has a
-// write quota.
-form.addEventListener('input', showPreview);
-form.addEventListener('change', ({ target: { name } }) => {
-  if (Object.hasOwn(FORM_DEFAULTS, name)) save({ [name]: read(name) });
-});
-form.addEventListener('submit', (event) => event.preventDefault());
-
-document.getElementById('reset').addEventListener('click', () => {
-  show(FORM_DEFAULTS);
-  save(FORM_DEFAULTS);
-});
-
-// A click, not a change: permissions.request must be called within the user's gesture.
-badge.addEventListener('click', () => {
-  say('');
-  if (badge.checked) {
-    api.permissions
-      .request(ALL_SITES)
-      .then(async (granted) => {
-        badge.checked = granted;
-        await api.storage.sync.set({ readerableBadge: granted });
-        if (granted) saySaved();
-        else say(t('badgeDenied'));
-      })
-      .catch((e) => {
-        badge.checked = false;
-        say(t('badgeFailed', errorText(e)));
-      });
-  } else {
-    api.storage.sync
-      .set({ readerableBadge: false })
-      .then(() => lecternGiveBack(ALL_SITES.origins))
-      .then((lost) => (lost.length ? say(t('permissionsLost', lost.join(', '))) : saySaved()))
-      .catch((e) => say(t('permissionReturnFailed', errorText(e))));
-  }
-});
-
-api.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'sync') return;
-  for (const [name, { newValue }] of Object.entries(changes)) {
-    if (Object.hasOwn(FORM_DEFAULTS, name)) write(name, newValue);
-  }
-  showPreview();
-  if (changes.readerableBadge) showBadge(changes.readerableBadge.newValue).catch(sayReadFailed);
-});
-
-api.storage.sync
-  .get(LECTERN_DEFAULTS)
-  .then(async (values) => {
-    show(values);
-    await showBadge(values.readerableBadge);
-  })
-  .catch(sayReadFailed);

@@ -2,7 +2,7 @@
 // documents of ../shared/corpus/scrapinghub-dev (issue 6), then the extension end to end:
 // trigger → reader view painted.
 //
-//   node bench/browser/run.mjs [--pages N] [--runs N] [--warmup N] [--cold] [--e2e N] [--profile]
+//   node benches/browser/run.mjs [--pages N] [--runs N] [--warmup N] [--cold] [--e2e N] [--profile]
 //                              [--only ID-PREFIX] [--json FILE] [--pkg DIR]
 //
 //   --pages N    only the first N pages (by id); default all 91
@@ -92,7 +92,9 @@ const cases = readdirSync(corpus)
     let url;
     try {
       url = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')).url;
-    } catch {}
+    } catch {
+      // no meta.json: the made-up URL below
+    }
     url = new URL(url ?? `https://lectern-bench.invalid/${id}/`);
     url.hash = '';
     // Loaded over https even when the page was not: cross-origin isolation needs a secure

@@ -1,0 +1,137 @@
+// Firefox: rewrite an article's response into the reader page as its bytes arrive
+// (webRequest.filterResponseData; only the Firefox package has the permissions).
+//
+// Left alone: anything but a GET for a tab's main frame; a status other than 200 (so
+// redirects and errors); a content type other than text/html; a download (Content-
+// Disposition: attachment); an origin not listed, or a never page; the one load after "Show
+// original"; and a response with neither a server address nor a cache hit behind it, which
+// is what a service worker's own answer looks like here. Not detectable from the request's
+// details, so not excluded: a worker that passes a network response through (it still shows
+// the server's address) is streamed like any other; and view-source: carries no flag of its
+// own (untested: WebDriver cannot navigate to view-source:).
+import { api } from '../common/api.js';
+import { pageKey } from '../common/urls.js';
+import { settingsFrom, storedSettings } from '../common/settings.js';
+import { load, newExtractor, resetAfterTrap } from './core.js';
+import { alwaysApplies, listsReady, originalOnce } from './always-sites.js';
+import { readerPage } from './streamed-page.js';
+
+/** The article of each tab's streamed page, for its content script: tabId → {url, article, html}. */
+export const streamed = new Map();
+
+const htmlType = /^\s*text\/html\s*(;|$)/i;
+
+function header(details, name) {
+  return details.responseHeaders?.find((h) => h.name.toLowerCase() === name)?.value ?? '';
+}
+
+function streamable(details) {
+  if (details.method !== 'GET' || details.type !== 'main_frame' || details.tabId < 0) return false;
+  if (details.statusCode !== 200) return false;
+  if (!htmlType.test(header(details, 'content-type'))) return false;
+  if (/^\s*attachment/i.test(header(details, 'content-disposition'))) return false;
+  if (!details.ip && !details.fromCache) return false; // a service worker's response
+  if (!alwaysApplies(details.url)) return false;
+  const once = `${details.tabId} ${pageKey(details.url)}`;
+  if (originalOnce.delete(once)) return false;
+  return true;
+}
+
+/** The charset parameter of a Content-Type header, or undefined. */
+function charsetOf(contentType) {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+}
+
+async function onAlwaysHeaders(details) {
+  await listsReady;
+  if (!streamable(details)) return {};
+  const charset = charsetOf(header(details, 'content-type'));
+  const { url, tabId } = details;
+  const filter = api.webRequest.filterResponseData(details.requestId);
+  /** The original bytes, every one of them, until the decision. */
+  const chunks = [];
+  let extractor = null;
+  let failed = false;
+  const feed = (chunk) => {
+    if (failed || !extractor) return;
+    try {
+      extractor.write(new Uint8Array(chunk));
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const fail = (e) => {
+    failed = true;
+    resetAfterTrap(e);
+    try {
+      extractor?.free();
+    } catch {
+      // a reset instance: nothing to free
+    }
+    extractor = null;
+  };
+  const settingsRead = storedSettings().catch(() => settingsFrom());
+  const started = load()
+    .then(async () => {
+      const { images } = await settingsRead;
+      extractor = newExtractor({ url, charset, markRemoved: true, images });
+      for (const chunk of chunks) feed(chunk);
+    })
+    .catch(fail);
+  filter.ondata = ({ data }) => {
+    chunks.push(data);
+    feed(data);
+  };
+  filter.onstop = async () => {
+    let page = null;
+    try {
+      await started;
+      if (!failed && extractor) {
+        const done = extractor;
+        extractor = null;
+        let article;
+        try {
+          article = done.end();
+        } finally {
+          try {
+            done.free();
+          } catch {
+            // a reset instance: nothing to free
+          }
+        }
+        if (article.readerable && article.text?.trim()) {
+          const settings = await settingsRead;
+          // The page as the site sent it, for a problem report (by the header's charset only).
+          let original = null;
+          try {
+            original = new TextDecoder(charset || 'utf-8').decode(await new Blob(chunks).arrayBuffer());
+          } catch {
+            // a charset TextDecoder does not know
+          }
+          page = readerPage(article, settings);
+          streamed.set(tabId, { url: pageKey(url), article, html: original });
+        }
+      }
+    } catch (e) {
+      fail(e);
+      page = null;
+    }
+    try {
+      if (page) filter.write(new TextEncoder().encode(page));
+      else for (const chunk of chunks) filter.write(chunk);
+    } finally {
+      filter.close();
+    }
+  };
+  filter.onerror = () => fail(new Error(filter.error));
+  return {};
+}
+
+/** Streams the always-reader sites' articles from now on, where the browser can. */
+export function filterAlwaysResponses() {
+  if (!api.webRequest?.filterResponseData) return;
+  api.webRequest.onHeadersReceived.addListener(onAlwaysHeaders, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] }, [
+    'blocking',
+    'responseHeaders',
+  ]);
+}

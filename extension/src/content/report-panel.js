@@ -1,0 +1,101 @@
+import { api } from '../common/api.js';
+import { t } from '../common/i18n.js';
+import { SCHEMA } from '../common/reports.js';
+
+/**
+ * The "report a problem" panel: what is wrong, a comment, corrected metadata, blocks the
+ * reader marks in the article, and the page's HTML if they agree. Sending saves the
+ * report in the extension (the background also POSTs it to the reader's own endpoint,
+ * if they set one); nothing else leaves the browser.
+ */
+export function wireReportPanel(reader, article, settings, html, removedPanel) {
+  const form = reader.querySelector('#lectern-report');
+  const content = reader.querySelector('.lectern-content');
+  const markButton = form.querySelector('.lectern-mark');
+  const status = form.querySelector('.lectern-status');
+  const corrections = form.querySelector('.lectern-corrections');
+  /** Marked blocks: node → {should, text, element?}. */
+  const marks = new Map();
+  for (const name of ['title', 'byline', 'published_time']) form.elements[name].value = article[name] ?? '';
+  form.addEventListener('change', () => {
+    corrections.hidden = form.elements.kind.value !== 'wrong_metadata';
+  });
+  markButton.addEventListener('click', () => {
+    const on = markButton.getAttribute('aria-pressed') !== 'true';
+    markButton.setAttribute('aria-pressed', String(on));
+    reader.classList.toggle('lectern-marking', on);
+  });
+  const showCount = () => {
+    form.querySelector('.lectern-mark-count').textContent = marks.size ? t('reportMarked', String(marks.size)) : '';
+  };
+  // Capture: while marking, a click marks a block instead of following a link or keeping
+  // a removed block.
+  content.addEventListener(
+    'click',
+    (event) => {
+      if (!reader.classList.contains('lectern-marking') || form.hidden) return;
+      const removed = event.target.closest('.lectern-removed-shown');
+      const block =
+        removed ?? event.target.closest('p, li, blockquote, figure, pre, table, h2, h3, h4, h5, h6, dd, dt, [data-lectern-removed]');
+      if (!block || !content.contains(block)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (marks.delete(block)) {
+        block.classList.remove('lectern-marked');
+      } else {
+        const text = [...block.childNodes]
+          .filter((node) => !node.classList?.contains('lectern-removed-label'))
+          .map((node) => node.textContent)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 300);
+        const element = removed ? Number(removed.dataset.lecternRemoved) : undefined;
+        marks.set(block, { should: removed ? 'present' : 'absent', text, element });
+        block.classList.add('lectern-marked');
+      }
+      showCount();
+    },
+    true,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const kind = form.elements.kind.value;
+    const corrected = {};
+    if (kind === 'wrong_metadata') {
+      for (const name of ['title', 'byline', 'published_time']) {
+        const value = form.elements[name].value.trim();
+        if (value !== (article[name] ?? '')) corrected[name] = value;
+      }
+    }
+    const report = {
+      schema: SCHEMA,
+      extensionVersion: api.runtime.getManifest().version,
+      browser: navigator.userAgent,
+      created: new Date().toISOString(),
+      url: location.href,
+      pageTitle: document.title,
+      kind,
+      comment: form.elements.comment.value,
+      marks: [...marks.values()],
+      corrections: corrected,
+      options: { keep: removedPanel.kept(), images: settings.images },
+      article,
+      html: form.elements.includeHtml.checked ? html : null,
+    };
+    status.textContent = '';
+    const reply = await api.runtime.sendMessage({ type: 'report', report }).catch((e) => ({ ok: false, error: String(e) }));
+    if (!reply?.ok) {
+      status.textContent = t('reportFailed', String(reply?.error ?? t('noAnswer')));
+      return;
+    }
+    const parts = [t('reportSaved')];
+    if (reply.host) parts.push(reply.error ? t('reportNotSent', reply.host, reply.error) : t('reportSent', reply.host));
+    status.textContent = parts.join(' ');
+    for (const node of marks.keys()) node.classList.remove('lectern-marked');
+    marks.clear();
+    showCount();
+    markButton.setAttribute('aria-pressed', 'false');
+    reader.classList.remove('lectern-marking');
+  });
+}

@@ -1,0 +1,67 @@
+import { api } from '../common/api.js';
+import { CHOICES, LIMITS, settingsFrom } from '../common/settings.js';
+
+/**
+ * The "text and theme" panel: shows the settings, applies a change at once to this
+ * reader, and saves it to storage.sync (which applies it in every other tab). Sliders
+ * save when let go; storage.sync allows only so many writes a minute.
+ */
+export function wireSettingsPanel(reader, initial) {
+  const form = reader.querySelector('#lectern-settings');
+  const current = { ...initial };
+  let pending = {};
+  let timer;
+  for (const [name, [min, max, step]] of Object.entries(LIMITS)) {
+    const input = form.elements[name];
+    if (input) Object.assign(input, { min, max, step });
+  }
+  const show = () => {
+    reader.dataset.theme = current.theme;
+    reader.dataset.font = current.font;
+    reader.dataset.align = current.align;
+    reader.style.setProperty('--lectern-size', `${current.fontSize}px`);
+    reader.style.setProperty('--lectern-width', `${current.lineWidth}ch`);
+    reader.style.setProperty('--lectern-leading', String(current.lineHeight));
+    for (const name of ['theme', 'font', 'align']) form.elements[name].value = current[name];
+    form.elements.lineWidth.value = current.lineWidth;
+    form.elements.lineHeight.value = current.lineHeight;
+    form.elements.fontSizeValue.value = `${current.fontSize}px`;
+  };
+  const flush = () => {
+    clearTimeout(timer);
+    if (Object.keys(pending).length) api.storage.sync.set(pending).catch(() => {});
+    pending = {};
+  };
+  const change = (name, value, { later = false } = {}) => {
+    Object.assign(current, settingsFrom({ ...current, [name]: value }));
+    pending[name] = current[name];
+    show();
+    clearTimeout(timer);
+    if (later) timer = setTimeout(flush, 500);
+    else flush();
+  };
+  const step = (direction) => change('fontSize', current.fontSize + direction * LIMITS.fontSize[2], { later: true });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('change', (event) => {
+    const { name, value, type } = event.target;
+    if (name in CHOICES) change(name, value);
+    else if (type === 'range') change(name, Number(value));
+  });
+  // Sliders show their effect while dragged.
+  form.addEventListener('input', (event) => {
+    const { name, value, type } = event.target;
+    if (type === 'range') change(name, Number(value), { later: true });
+  });
+  form.querySelector('.lectern-smaller').addEventListener('click', () => step(-1));
+  form.querySelector('.lectern-larger').addEventListener('click', () => step(1));
+  show();
+  return {
+    step,
+    flush,
+    apply(changed) {
+      const own = Object.fromEntries(Object.entries(changed).filter(([name]) => !(name in pending)));
+      Object.assign(current, settingsFrom({ ...current, ...own }));
+      show();
+    },
+  };
+}

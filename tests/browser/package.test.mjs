@@ -1,0 +1,76 @@
+// What each built package holds (dist/chrome, dist/firefox), without a browser: every file
+// is one the manifest, its pages or its scripts refer to, and every file they refer to is
+// there. A stray file (an editor's backup, a source module, a test leftover) would ship to
+// every user; build.sh copies an explicit list, and this keeps the list honest.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+
+/** Every file of a package, as a path from its root with forward slashes. */
+function packageFiles(root) {
+  return readdirSync(root, { recursive: true })
+    .map((name) => name.split('\\').join('/'))
+    .filter((name) => statSync(join(root, name)).isFile())
+    .sort();
+}
+
+/** What the manifest itself refers to: scripts, pages, styles, icons, the strings. */
+function manifestReferences(manifest, files) {
+  const named = [
+    ...(manifest.background.scripts ?? []),
+    manifest.background.service_worker,
+    ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
+    ...Object.values(manifest.icons ?? {}),
+    ...Object.values(manifest.action?.default_icon ?? {}),
+    manifest.options_ui?.page,
+    manifest.options_page,
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources),
+  ].filter(Boolean);
+  // default_locale: the browser reads _locales/<language>/messages.json, each language's.
+  const locales = files.filter((file) => /^_locales\/[^/]+\/messages\.json$/.test(file));
+  assert.ok(locales.includes(`_locales/${manifest.default_locale}/messages.json`), 'the default locale has its strings');
+  return [...named.map((name) => name.replace(/^\//, '')), ...locales];
+}
+
+/**
+ * The package's files a page, a stylesheet or a script names: quoted strings, attribute
+ * values and url()s, from the package's root ("/pkg/lectern.js", the extension APIs' file
+ * lists) or from the file's own folder (wasm-bindgen's glue finds its wasm beside itself).
+ */
+function namedIn(file, text, files) {
+  const named = new Set();
+  for (const [, value] of text.matchAll(/["'`(]\/?([\w@./-]+\.[a-z0-9]+)(?=[#?"'`)])/gi)) {
+    for (const path of [value, posix.join(posix.dirname(file), value)]) if (files.includes(path)) named.add(path);
+  }
+  return named;
+}
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`dist/${browser} holds exactly the files its manifest and pages refer to`, () => {
+    const root = join('dist', browser);
+    assert.ok(existsSync(join(root, 'manifest.json')), `dist/${browser} is built (./build.sh build)`);
+    const files = packageFiles(root);
+    const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+    const roots = manifestReferences(manifest, files);
+    assert.deepEqual(roots.filter((name) => !files.includes(name)), [], 'the manifest refers to files that are missing');
+    // From the manifest, through every page, stylesheet and script it reaches.
+    const reached = new Set(['manifest.json', ...roots]);
+    const pending = [...reached];
+    while (pending.length) {
+      const file = pending.pop();
+      if (!/\.(html|css|js)$/.test(file)) continue;
+      for (const named of namedIn(file, readFileSync(join(root, file), 'utf8'), files)) {
+        if (!reached.has(named)) {
+          reached.add(named);
+          pending.push(named);
+        }
+      }
+    }
+    assert.deepEqual(files.filter((file) => !reached.has(file)), [], `files in dist/${browser} that nothing refers to`);
+    // The pieces each browser needs, reached as they should be.
+    for (const file of ['background.js', 'content.js', 'always.js', 'options.js', 'reader.html', 'reader.css', 'pkg/lectern.js', 'pkg/lectern_bg.wasm']) {
+      assert.ok(reached.has(file), `${file} is in dist/${browser} and referred to`);
+    }
+  });
+}
