@@ -36,7 +36,7 @@ thread_local! {
 
 /// A page's HTML (a JS string) as UTF-8 bytes, encoded by the browser straight into wasm
 /// memory. wasm-bindgen's own `&str` passing loops over the string in JS first: a tenth
-/// of an extraction's time in Chromium (bench/browser/run.mjs --profile).
+/// of an extraction's time in Chromium (benches/browser/run.mjs --profile).
 fn page_bytes(html: &JsValue) -> JsResult<Vec<u8>> {
     let Some(text) = html.dyn_ref::<js_sys::JsString>() else {
         return Err(JsError::new("the page's HTML must be a string"));
