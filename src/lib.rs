@@ -154,6 +154,13 @@ pub struct Article {
     pub removed: Vec<Removed>,
 }
 
+impl Article {
+    /// What the metadata read so far tells the decide stage.
+    fn stated(&self) -> decide::Stated<'_> {
+        decide::Stated { title: self.title.as_deref(), author: self.byline.as_deref() }
+    }
+}
+
 /// Extracts the article from a whole page.
 pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
     let (summary, source) = scan_page(html, options.charset.as_deref())?;
@@ -165,8 +172,8 @@ pub fn extract(html: &[u8], options: &Options) -> Result<Article, Error> {
 /// `Category::declutters` holds are listed, never the article or anything holding it.
 pub fn declutter(html: &[u8], options: &Options) -> Result<Vec<Removed>, Error> {
     let (summary, source) = scan_page(html, options.charset.as_deref())?;
-    let title = metadata::read(&summary, None).title;
-    let decision = decide::decide(&summary, &source, title.as_deref(), options, decide::Scope::Page);
+    let stated = metadata::read(&summary, None);
+    let decision = decide::decide(&summary, &source, stated.stated(), options, decide::Scope::Page);
     let mut removed = decision.removed_list(&summary, &source);
     removed.retain(|r| r.category.declutters());
     Ok(removed)
@@ -227,7 +234,7 @@ impl Extractor {
 fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, options: &Options) -> Article {
     let base = sanitize::base_url(page_url, summary.meta.base.as_deref());
     let mut article = metadata::read(summary, base.as_ref());
-    let decision = decide::decide(summary, source, article.title.as_deref(), options, decide::Scope::Article);
+    let decision = decide::decide(summary, source, article.stated(), options, decide::Scope::Article);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
     // A stated author that is the site itself names the publisher: the page's own byline beats it.
     let is_site = |b: &String| article.site_name.as_deref().is_some_and(|s| s.trim().eq_ignore_ascii_case(b.trim()));

@@ -741,6 +741,30 @@ pub const TEXT_RULES: &[TextRule] = &[
         heads_section: false,
         reason: "a follow or share line",
     },
+    // "Follow me on Instagram: @handle", "Join us on TikTok": a call to follow elsewhere,
+    // its handle plain text rather than a link.
+    TextRule {
+        category: Share,
+        phrases: &[
+            "follow me on",
+            "follow us on",
+            "join me on",
+            "join us on",
+            "find us on",
+            "find me on",
+            "like us on",
+            "connect with us on",
+            "connect with me on",
+            "join the facebook group",
+            "join our facebook group",
+        ],
+        max_len: 80,
+        min_link_density: 0.0,
+        in_captions: false,
+        with_images: false,
+        heads_section: false,
+        reason: "a line asking readers to follow elsewhere",
+    },
     TextRule {
         category: Comments,
         phrases: &[

@@ -189,8 +189,14 @@ impl<'a> Attempt<'a> {
         if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()).filter(|_| !prose_aside) {
             return Some((*c, Cow::Borrowed(why)));
         }
-        // A heading's class names its look ("header-anchor-post"); its words are the article's.
-        if self.own_exclusion[i] == Some(Exclusion::Unlikely) && !n.tag.is_heading() {
+        // A heading's class names its look ("header-anchor-post"), and a wrapper of prose
+        // is the article whatever it is called ("kt-pane-header-alignment-left" on an
+        // accordion). A list so named is a rail or a gallery's captions ("legends").
+        // Sentences, that is: a chart's or a player's labels come in blocks of a few words.
+        let st = &self.stats[i];
+        let sentences = st.text / st.paragraphs.max(1) >= 60 && st.commas >= 3;
+        let prose_wrapper = matches!(n.tag, Tag::Div | Tag::Section) && self.is_prose(i) && sentences;
+        if self.own_exclusion[i] == Some(Exclusion::Unlikely) && !n.tag.is_heading() && !prose_wrapper {
             let what = format!("page furniture (class/id \"{} {}\")", self.summary.class(n), self.summary.id(n));
             return Some((Category::LowContent, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
         }
@@ -441,19 +447,29 @@ impl<'a> Attempt<'a> {
         Some(extra)
     }
 
+    /// Prose outweighs a name: paragraphs or list items of unlinked text. (A gallery's
+    /// captions are not: their items hold pictures.)
+    fn is_prose(&self, i: usize) -> bool {
+        let st = &self.stats[i];
+        st.text.saturating_sub(st.link_text) >= 200
+            && st.link_density() < 0.25
+            && (st.paragraphs >= 2 || (st.list_items >= 3 && st.images == 0))
+    }
+
     pub(super) fn is_bio(&self, i: usize, root: usize) -> bool {
         let n = &self.nodes[i];
         let st = &self.stats[i];
         if !(60..=800).contains(&st.text) || !matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Aside | Tag::Span | Tag::Footer) {
             return false;
         }
+        let text = node_text(self.summary, self.source, i, 160);
+        let Some(name) = bio_subject(&text) else { return false };
+        // Bios close an article; one that opens it is a profile, unless it names the
+        // page's own author ("Anurag is an experienced journalist…" under the byline).
+        let author = self.author.is_some_and(|a| a.split([',', ' ']).next().is_some_and(|first| name.starts_with(first)));
         let r = &self.nodes[root];
         let span = u64::from(r.end.saturating_sub(r.start)).max(1);
-        if u64::from(n.start.saturating_sub(r.start)) * 2 < span {
-            return false;
-        }
-        let text = node_text(self.summary, self.source, i, 160);
-        looks_like_bio(&text)
+        author || u64::from(n.start.saturating_sub(r.start)) * 2 >= span
     }
 
     /// Readability's `_cleanConditionally`: forms, tables, lists and divs that look like
@@ -479,12 +495,7 @@ impl<'a> Attempt<'a> {
         // An image's wrapper ("media__image") is the picture, whatever its class says.
         let st = &self.stats[i];
         let image_block = st.images > 0 && (within & ctx::FIGURE != 0 || st.text < 100) && st.link_density() < 0.5;
-        // Prose outweighs a name: paragraphs or list items of unlinked text stay.
-        // (A gallery's captions are not: their items hold pictures.)
-        let prose = st.text.saturating_sub(st.link_text) >= 200
-            && st.link_density() < 0.25
-            && (st.paragraphs >= 2 || (st.list_items >= 3 && st.images == 0));
-        if weight < 0.0 && !image_block && !prose {
+        if weight < 0.0 && !image_block && !self.is_prose(i) {
             return Some(Cow::Borrowed("marked as page furniture by its class"));
         }
         let st = &self.stats[i];
@@ -525,17 +536,18 @@ impl<'a> Attempt<'a> {
     }
 }
 
-/// "Ann Lee is a news writer for …": a capitalized name, a linking verb, a writer's role.
-pub fn looks_like_bio(text: &str) -> bool {
+/// Whom a bio sentence is about: "Ann Lee" in "Ann Lee is a news writer for …" (a
+/// capitalized name, a linking verb, a writer's role).
+pub fn bio_subject(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
-    rules::BIO_VERBS.iter().any(|verb| {
-        let Some(at) = lower.find(verb) else { return false };
+    rules::BIO_VERBS.iter().find_map(|verb| {
+        let at = lower.find(verb)?;
         // Lowercasing can change byte lengths outside ASCII: no name then.
-        let Some(name) = text.get(..at) else { return false };
+        let name = text.get(..at)?;
         let words: Vec<&str> = name.split_whitespace().collect();
         let named = (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let after: String = lower[at + verb.len()..].chars().take(80).collect();
-        named && rules::BIO_ROLES.iter().any(|r| after.contains(r))
+        (named && rules::BIO_ROLES.iter().any(|r| after.contains(r))).then_some(name.trim())
     })
 }
 
@@ -545,8 +557,8 @@ mod tests {
 
     #[test]
     fn bios() {
-        assert!(looks_like_bio("Lisa Holden is a news writer for LinkDaddy News. She writes health, sport, tech."));
-        assert!(looks_like_bio("Charles Rollet is a senior reporter at TechCrunch. His investigative reporting…"));
-        assert!(!looks_like_bio("The company is a major employer for the region, a reporter said."));
+        assert_eq!(bio_subject("Lisa Holden is a news writer for LinkDaddy News. She writes health, sport, tech."), Some("Lisa Holden"));
+        assert_eq!(bio_subject("Charles Rollet is a senior reporter at TechCrunch. His investigative reporting…"), Some("Charles Rollet"));
+        assert_eq!(bio_subject("The company is a major employer for the region, a reporter said."), None);
     }
 }

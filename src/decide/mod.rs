@@ -188,11 +188,22 @@ impl<'a> Hints<'a> {
     }
 }
 
+/// What the page's metadata says of the article, for telling its parts apart.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stated<'a> {
+    /// The article's title: the heading that repeats it is the headline.
+    pub title: Option<&'a str>,
+    /// Its author: a sentence about that person is a bio wherever it stands.
+    pub author: Option<&'a str>,
+}
+
 /// What every attempt of the ladder reads about the page, worked out once.
 struct Page<'a> {
     summary: &'a Summary,
     source: &'a str,
     title: Option<&'a str>,
+    /// The author the page's metadata names, if it names one.
+    author: Option<&'a str>,
     options: &'a Options,
     /// Class and id hints, read as they are first asked for.
     hints: Hints<'a>,
@@ -239,7 +250,8 @@ struct Flags {
     clean_conditionally: bool,
 }
 
-pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Options, scope: Scope) -> Decision {
+pub fn decide(summary: &Summary, source: &str, stated: Stated, options: &Options, scope: Scope) -> Decision {
+    let Stated { title, author } = stated;
     let ladder = [
         Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
@@ -254,6 +266,7 @@ pub fn decide(summary: &Summary, source: &str, title: Option<&str>, options: &Op
         summary,
         source,
         title,
+        author,
         options,
         hints: Hints::new(summary, source),
         context: context(summary),
@@ -328,6 +341,7 @@ struct Attempt<'a> {
     nodes: &'a [Node],
     source: &'a str,
     title: Option<&'a str>,
+    author: Option<&'a str>,
     options: &'a Options,
     flags: Flags,
     /// `rules::hint` bits of each node's class and id.
@@ -372,6 +386,7 @@ impl<'a> Attempt<'a> {
             nodes: &summary.nodes,
             source: page.source,
             title: page.title,
+            author: page.author,
             options: page.options,
             flags,
             hints: &page.hints,
