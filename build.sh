@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for Lectern: set up, build, test, evaluate, benchmark.
 #   ./build.sh          set up what is missing; build the CLI, the wasm module, and the
-#                       extension for Chrome and Firefox (dist/chrome, dist/firefox, and zips)
+#                       extension for Chrome and Firefox (dist/chrome, dist/firefox, and zips;
+#                       dist/test-chrome and dist/test-firefox are the browser tests' builds)
 #   ./build.sh test     formatting, lints (clippy, ESLint), native tests, the build, browser
 #                       tests, web-ext lint, the corpus floors
 #   ./build.sh eval     F1 per corpus in ../shared/corpus beside the baselines' figures, pages/s
@@ -94,12 +95,16 @@ EXTENSION_FILES=(reader.html reader.css always-hide.css options.html options.css
 # (the manifest says so); content scripts cannot be modules, and the options page needs
 # none, so those are each one classic script. FIREFOX tells the browser apart at build
 # time; the wasm glue stays a file of its own (pkg/lectern.js, which finds its wasm beside it).
-# The target is the manifest's oldest browsers.
+# The target is the manifest's oldest browsers. $3=test makes the browser tests' build:
+# TEST_BUILD is true (the reader's controls in an open shadow root, which test drivers can
+# reach) and the background is test-background.js (Lectern's, plus entry points on
+# globalThis), so that no trace of either is in the packages.
 bundle_extension() {
-  local browser=$1 out=$2 firefox=false
+  local browser=$1 out=$2 test=false firefox=false background=extension/src/background.js
   [ "$browser" = firefox ] && firefox=true
-  local common=(--bundle --target=chrome123,firefox140 --define:FIREFOX=$firefox --log-level=warning --outdir="$out")
-  npx esbuild "${common[@]}" --format=esm --external:/pkg/lectern.js background=extension/src/background.js
+  [ "${3:-}" = test ] && test=true && background=extension/src/test-background.js
+  local common=(--bundle --target=chrome123,firefox140 --define:FIREFOX=$firefox --define:TEST_BUILD=$test --log-level=warning --outdir="$out")
+  npx esbuild "${common[@]}" --format=esm --external:/pkg/lectern.js background="$background"
   npx esbuild "${common[@]}" --format=iife \
     content=extension/src/content.js always=extension/src/always.js options=extension/src/options.js
 }
@@ -115,6 +120,11 @@ build_extension() {
     node scripts/manifest.mjs "$browser" extension/manifest.json >"dist/$browser/manifest.json"
     (cd "dist/$browser" && zip -q -r -X "../lectern-$browser.zip" .)
     echo "built dist/$browser and dist/lectern-$browser.zip"
+    # The browser tests' build: the same package, its scripts bundled for tests (see
+    # bundle_extension). Never packaged.
+    rm -rf "dist/test-$browser"
+    cp -r "dist/$browser" "dist/test-$browser"
+    bundle_extension "$browser" "dist/test-$browser" test
   done
 }
 

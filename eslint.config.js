@@ -11,9 +11,10 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   {
-    // The extension's ES modules; esbuild defines FIREFOX per package (build.sh).
+    // The extension's ES modules; esbuild defines FIREFOX per package and TEST_BUILD for
+    // the browser tests' build (build.sh).
     files: ['extension/src/**/*.js'],
-    languageOptions: { sourceType: 'module', globals: { ...globals.browser, FIREFOX: 'readonly' } },
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser, FIREFOX: 'readonly', TEST_BUILD: 'readonly' } },
   },
   {
     // The playground: a classic script, for file://; the wasm-bindgen glue and Turndown

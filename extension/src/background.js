@@ -76,9 +76,3 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return false;
   }
 });
-
-// For tests: the same entries as the toolbar button and the "Declutter page" command.
-globalThis.lecternToggle = (tab) => send('toggle', tab);
-globalThis.lecternDeclutter = (tab) => send('declutter', tab);
-// For tests: wait until the always-reader content scripts match the stored list.
-globalThis.lecternSyncAlways = () => syncAlwaysScripts();

@@ -3,7 +3,7 @@
 // Key presses do not fire extension commands, so the tests dispatch the action's click
 // event from the extension's service worker, as the browser would. A dispatched click
 // does not grant `activeTab` the way a real one does, so the tests load a copy of
-// dist/chrome whose manifest also grants the local test server's origin.
+// dist/test-chrome (the test build) whose manifest also grants the local test server's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -4,6 +4,7 @@
 // every user; build.sh copies an explicit list, and this keeps the list honest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
@@ -72,5 +73,22 @@ for (const browser of ['chrome', 'firefox']) {
     for (const file of ['background.js', 'content.js', 'always.js', 'options.js', 'reader.html', 'reader.css', 'pkg/lectern.js', 'pkg/lectern_bg.wasm']) {
       assert.ok(reached.has(file), `${file} is in dist/${browser} and referred to`);
     }
+  });
+}
+
+// The test hooks (build.sh's TEST_HOOKS) are in the test builds only: a page or another
+// extension must find no entry point in what ships. The test builds hold them, so the names
+// looked for are the ones the code defines.
+const HOOKS = ['lecternToggle', 'lecternDeclutter', 'lecternSyncAlways'];
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`dist/${browser} and its zip carry no test hooks; dist/test-${browser} does`, () => {
+    const scripts = (root) => packageFiles(root).filter((file) => file.endsWith('.js'));
+    const found = (root) => HOOKS.filter((hook) => scripts(root).some((file) => readFileSync(join(root, file), 'utf8').includes(hook)));
+    assert.deepEqual(found(join('dist', `test-${browser}`)), HOOKS, `dist/test-${browser} is built with its hooks`);
+    assert.deepEqual(found(join('dist', browser)), [], `dist/${browser} carries test hooks`);
+    // The zip, as the store gets it: its scripts unpacked (unzip -p), read as one text.
+    const zipped = execFileSync('unzip', ['-p', join('dist', `lectern-${browser}.zip`), '*.js'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.deepEqual(HOOKS.filter((hook) => zipped.includes(hook)), [], `lectern-${browser}.zip carries test hooks`);
   });
 }

@@ -18,12 +18,13 @@ export const PARAGRAPHS = [
 ];
 export const CLUTTER = ['Share this story', 'Related articles', 'Subscribe to our newsletter'];
 
-/// A temporary copy of dist/<browser> that also grants the test server's origin: tests
-/// cannot click the toolbar button, and a dispatched click does not grant activeTab.
-/// `edit(manifest, dir)` may add more test-only pieces.
-export function testCopyOfExtension(browser, edit = () => {}) {
+/// A temporary copy of dist/test-<browser> (the test build: the package with its test
+/// hooks, see build.sh), or of the package itself (`production`), that also grants the test
+/// server's origin: tests cannot click the toolbar button, and a dispatched click does not
+/// grant activeTab. `edit(manifest, dir)` may add more test-only pieces.
+export function testCopyOfExtension(browser, edit = () => {}, { production = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `lectern-${browser}-`));
-  cpSync(resolve('dist', browser), dir, { recursive: true });
+  cpSync(resolve('dist', production ? browser : `test-${browser}`), dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*'];
