@@ -105,7 +105,8 @@ bundle_extension() {
   [ "${3:-}" = test ] && test=true && background=extension/src/test-background.js
   local common=(--bundle --target=chrome123,firefox140 --define:FIREFOX=$firefox --define:TEST_BUILD=$test --log-level=warning --outdir="$out")
   npx esbuild "${common[@]}" --format=esm --external:/pkg/lectern.js background="$background"
-  npx esbuild "${common[@]}" --format=iife \
+  # controls.css goes into the content script as text, for the controls' shadow root.
+  npx esbuild "${common[@]}" --format=iife --loader:.css=text \
     content=extension/src/content.js always=extension/src/always.js options=extension/src/options.js
 }
 

@@ -9,7 +9,7 @@
 //   is captured and extracted (in the background), and an article is shown as the reader
 //   view. Anything else (not an article, a failure, more than EXTRACT_MS) reveals the page.
 import { api } from './common/api.js';
-import { settingsFrom } from './common/settings.js';
+import { readerSettings, settingsFrom } from './common/settings.js';
 
 /** Longest wait for the extraction once the document is parsed. */
 const EXTRACT_MS = 1000;
@@ -19,7 +19,15 @@ const HIDDEN_MS = 5000;
 /** content.js's state (its own property: see there), shared across the two scripts. */
 const state = Object.hasOwn(globalThis, '__lectern') ? globalThis.__lectern : null;
 
-const reveal = () => document.documentElement?.setAttribute('data-lectern-shown', '');
+// Done with the page (shown as the reader view, or given up): the background lifts
+// always-hide.css. Should it not answer, an inline style does, so that no page stays blank.
+const reveal = () =>
+  api.runtime
+    .sendMessage({ type: 'always-reveal' })
+    .then((reply) => {
+      if (!reply?.ok) throw new Error(reply?.error);
+    })
+    .catch(() => document.documentElement?.style.setProperty('visibility', 'visible', 'important'));
 const parsed = () =>
   document.readyState === 'loading'
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
@@ -28,8 +36,8 @@ const parsed = () =>
 async function showStreamed() {
   await parsed();
   if (!document.documentElement.hasAttribute('data-lectern-streamed')) return;
-  let reply = await api.runtime.sendMessage({ type: 'always-streamed', url: location.href });
-  const settings = settingsFrom(reply?.settings ?? (await api.storage.sync.get(null)));
+  let reply = await api.runtime.sendMessage({ type: 'always-streamed' });
+  const settings = reply?.settings ? settingsFrom(reply.settings) : await readerSettings();
   if (!reply?.ok) {
     // The background lost the article (it was suspended meanwhile): extract the
     // streamed page itself, which holds the article only.
@@ -44,17 +52,16 @@ async function showStreamed() {
 function showFast() {
   let done = false;
   const giveUp = () => {
+    if (!done) reveal();
     done = true;
-    reveal();
   };
   const guard = setTimeout(giveUp, HIDDEN_MS);
   (async () => {
-    const check = await api.runtime.sendMessage({ type: 'always-check', url: location.href });
+    const [check, settings] = await Promise.all([api.runtime.sendMessage({ type: 'always-check' }), readerSettings()]);
     if (!check?.go || done) return giveUp();
     await parsed();
     if (done) return;
     const timer = setTimeout(giveUp, EXTRACT_MS);
-    const settings = settingsFrom(check.settings);
     const html = document.documentElement.outerHTML;
     const reply = await api.runtime.sendMessage({ type: 'extract', html, url: location.href, images: settings.images });
     clearTimeout(timer);

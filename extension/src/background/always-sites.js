@@ -14,10 +14,15 @@ export const listsReady = storedSettings(['alwaysSites', 'neverPages'])
 /** Pages to show as the site sent them once ("Show original"): "tabId url". */
 export const originalOnce = new Set();
 
+/** Whether `url`'s origin is an always-reader site. */
+export function alwaysListed(url) {
+  const origin = originOf(url);
+  return Boolean(origin && lists.alwaysSites.includes(origin));
+}
+
 /** Whether `url` opens as the reader view by itself (a listed origin, not a never page). */
 export function alwaysApplies(url) {
-  const origin = originOf(url);
-  return Boolean(origin && lists.alwaysSites.includes(origin) && !lists.neverPages.includes(pageKey(url)));
+  return alwaysListed(url) && !lists.neverPages.includes(pageKey(url));
 }
 
 // The content scripts for the listed, granted origins; registered again whenever the list
@@ -61,10 +66,26 @@ export function onListsChanged(changes, area) {
   if (changes.alwaysSites) syncAlwaysScripts();
 }
 
+/** Adds `url` to the never pages; only a page of an always-reader site has a place there. */
 export async function addNeverPage(url) {
+  await listsReady;
   const key = pageKey(url);
-  if (!key) return { ok: false };
+  if (!key || !alwaysListed(url)) return { ok: false };
   const { neverPages } = await storedSettings('neverPages');
   if (!neverPages.includes(key)) await api.storage.sync.set({ neverPages: [...neverPages, key].slice(-LIST_LIMITS.neverPages) });
+  return { ok: true };
+}
+
+/**
+ * Chrome's fast path is done with a page (always.js): the page shows again. always-hide.css
+ * keeps it unpainted; a user stylesheet in that one document outranks it, and leaves nothing
+ * on the page that would tell the site's scripts it is on the list.
+ */
+export async function revealPage(sender) {
+  await api.scripting.insertCSS({
+    target: { tabId: sender.tab.id, documentIds: [sender.documentId] },
+    origin: 'USER',
+    css: 'html { visibility: visible !important; }',
+  });
   return { ok: true };
 }

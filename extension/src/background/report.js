@@ -1,14 +1,25 @@
 // A problem report from the reader view.
 import { api } from '../common/api.js';
+import { errorText } from '../common/errors.js';
 import { t } from '../common/i18n.js';
 import * as reports from '../common/reports.js';
 import { storedSettings } from '../common/settings.js';
-import { originPattern } from '../common/urls.js';
+import { originPattern, pageKey } from '../common/urls.js';
 
-// Keeps a problem report, and sends it to the reader's own endpoint if they set one (and
-// granted Lectern that origin then). The local copy stays either way.
-export async function saveReport(report) {
-  const id = await reports.save(report);
+// Keeps a problem report about `pageUrl` (the sending tab's page), and sends it to the
+// reader's own endpoint if they set one (and granted Lectern that origin then). The local
+// copy stays either way. Answers {ok, id, host, error}, and {full} when no more reports fit
+// (nothing is kept or sent then: the reader view keeps the form for a later try).
+export async function saveReport(report, pageUrl) {
+  if (!pageKey(pageUrl) || pageKey(report?.url) !== pageKey(pageUrl)) return { ok: false, error: t('reportWrongPage') };
+  const full = await reports.fullProblem();
+  if (full) return { ok: false, full: true, error: full };
+  let id;
+  try {
+    id = await reports.save(report);
+  } catch (e) {
+    return { ok: false, error: errorText(e) };
+  }
   const { reportEndpoint } = await storedSettings('reportEndpoint');
   const pattern = originPattern(reportEndpoint);
   if (!pattern) return { ok: true, id };

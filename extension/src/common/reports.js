@@ -8,8 +8,19 @@ import { t } from './i18n.js';
 
 export const SCHEMA = 'lectern-report/1';
 const PREFIX = 'report:';
-/** The largest report accepted: a page's HTML is rarely over a few megabytes. */
+/** The largest report file accepted: a page's HTML is rarely over a few megabytes. */
 const MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Limits of what a report holds, in characters, whoever made it (the reader view, a file):
+ * storage.local is unlimited (unlimitedStorage), and a report is read back whole.
+ */
+export const LIMITS = Object.freeze({ comment: 5000, field: 500, html: 16 * 1024 * 1024 });
+/** How many reports are kept at most; a new one waits until the reader deletes some. */
+export const MAX_STORED = 50;
+/** How long sending a report may take, in seconds. */
+const SEND_TIMEOUT_S = 15;
+/** Hosts that a report may be sent to over plain http: this machine only. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** What is wrong with a parsed report, in one localized sentence; null when it is usable. */
 export function problem(report) {
@@ -19,6 +30,18 @@ export function problem(report) {
   if (typeof report.url !== 'string') return t('reportNoUrl');
   if (report.html != null && typeof report.html !== 'string') return t('reportHtmlNotText');
   if (report.marks != null && !Array.isArray(report.marks)) return t('reportMarksNotList');
+  return lengthProblem(report);
+}
+
+/** Whether a report's comment, corrections or page HTML are longer than LIMITS allow, and which. */
+export function lengthProblem(report) {
+  if (typeof report.comment === 'string' && report.comment.length > LIMITS.comment) {
+    return t('reportCommentTooLong', String(report.comment.length), String(LIMITS.comment));
+  }
+  for (const value of Object.values(report.corrections ?? {})) {
+    if (typeof value === 'string' && value.length > LIMITS.field) return t('reportFieldTooLong', value.slice(0, 40), String(LIMITS.field));
+  }
+  if (typeof report.html === 'string' && report.html.length > LIMITS.html) return t('reportPageTooLarge', String(LIMITS.html / 1024 / 1024));
   return null;
 }
 
@@ -52,9 +75,25 @@ export function parse(text) {
   return { reports, errors };
 }
 
+/** The ids of the stored reports (not the reports: they can be large). */
+async function storedIds() {
+  const keys = api.storage.local.getKeys ? await api.storage.local.getKeys() : Object.keys(await api.storage.local.get(null));
+  return keys.filter((id) => id.startsWith(PREFIX));
+}
+
+/** How many more reports can be stored (MAX_STORED in all). */
+export async function room() {
+  return Math.max(0, MAX_STORED - (await storedIds()).length);
+}
+
+/** Why no more reports can be stored, or null. */
+export async function fullProblem() {
+  return (await room()) ? null : t('reportsFull', String(MAX_STORED));
+}
+
 /** Stores a report; resolves to its id. */
 export async function save(report) {
-  const error = problem(report);
+  const error = problem(report) ?? (await fullProblem());
   if (error) throw new Error(error);
   const id = `${PREFIX}${report.created ?? new Date().toISOString()}-${Math.random().toString(36).slice(2, 8)}`;
   await api.storage.local.set({ [id]: report });
@@ -77,18 +116,37 @@ export function remove(id) {
   return api.storage.local.remove(id);
 }
 
-/** POSTs a report to the user's endpoint; resolves to null, or the reason it failed. */
+/**
+ * Whether reports may be sent to `address`: https, or plain http to this machine (a local
+ * collector); anything else would show them to the network.
+ */
+export function endpointAllowed(address) {
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * POSTs a report to the user's endpoint; resolves to null, or the reason it failed. No
+ * cookies, no redirect (it could lead anywhere), and not longer than SEND_TIMEOUT_S.
+ */
 export async function send(report, endpoint) {
+  if (!endpointAllowed(endpoint)) return t('reportEndpointInsecure');
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(report),
       credentials: 'omit',
+      redirect: 'error',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_S * 1000),
     });
     return response.ok ? null : `${response.status} ${response.statusText}`.trim();
   } catch (e) {
-    return errorText(e);
+    return e?.name === 'TimeoutError' ? t('reportTimeout', String(SEND_TIMEOUT_S)) : errorText(e);
   }
 }
 

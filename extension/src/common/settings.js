@@ -85,3 +85,15 @@ export function settingsFrom(stored = {}) {
 export async function storedSettings(keys = null) {
   return settingsFrom(await api.storage.sync.get(keys));
 }
+
+/**
+ * The settings the reader view shows and uses: all that content scripts read. The lists and
+ * the report address stay with the background and the options page, out of the page's
+ * process.
+ */
+export const READER_SETTINGS = Object.freeze(['theme', 'font', 'fontSize', 'lineWidth', 'lineHeight', 'align', 'keep', 'images']);
+
+/** The stored READER_SETTINGS, made safe to use. */
+export function readerSettings() {
+  return storedSettings(READER_SETTINGS);
+}

@@ -2,17 +2,19 @@ import { api } from '../common/api.js';
 import { errorText } from '../common/errors.js';
 import { t } from '../common/i18n.js';
 import { CATEGORIES, settingsFrom } from '../common/settings.js';
+import { byUser, controlOf, onUserClick } from '../common/user-input.js';
 
 /**
  * The "removed" panel, and the removed blocks in the content. The core writes every
  * removed block into the content, marked data-lectern-removed="<element>"; each is
  * hidden, shown dimmed with its category and reason ("show what was removed"), or kept
  * as article text (its category switched on, or the block clicked). Nothing is ever
- * taken out of the content, so no switching loses text.
+ * taken out of the content, so no switching loses text. The panel is in the controls'
+ * shadow root, the blocks in the reader's article; only the person's own input switches.
  */
-export function wireRemovedPanel(reader, article, settings) {
-  const panel = reader.querySelector('#lectern-clutter');
-  const button = reader.querySelector('.lectern-open-clutter');
+export function wireRemovedPanel(controls, reader, article, settings) {
+  const panel = controls.getElementById('lectern-clutter');
+  const button = controls.querySelector('.lectern-open-clutter');
   const byElement = new Map(article.removed.map((r) => [String(r.element), r]));
   const blocks = [...reader.querySelectorAll('.lectern-content [data-lectern-removed]')]
     .map((node) => ({ node, removed: byElement.get(node.dataset.lecternRemoved), label: null }))
@@ -69,7 +71,7 @@ export function wireRemovedPanel(reader, article, settings) {
       textContent: t('removedLabel', categoryName(category), reason),
       title: t('keepBlock'),
     });
-    label.addEventListener('click', () => {
+    onUserClick(label, () => {
       kept.add(block.node);
       update();
     });
@@ -77,21 +79,26 @@ export function wireRemovedPanel(reader, article, settings) {
     return label;
   };
   panel.querySelector('[name=showRemoved]')?.addEventListener('change', (event) => {
-    showRemoved = event.target.checked;
+    if (byUser(event, controlOf(event.target))) showRemoved = event.target.checked;
+    else event.target.checked = showRemoved;
     update();
   });
   list.addEventListener('change', (event) => {
+    if (!byUser(event, controlOf(event.target))) return update();
     if (event.target.checked) keep.add(event.target.value);
     else keep.delete(event.target.value);
     update();
   });
-  panel.querySelector('.lectern-save-default')?.addEventListener('click', () => {
-    const status = panel.querySelector('.lectern-status');
-    api.storage.sync.set({ keep: CATEGORIES.filter((c) => keep.has(c)) }).then(
-      () => (status.textContent = t('savedDefault')),
-      (e) => (status.textContent = errorText(e)),
-    );
-  });
+  const saveDefault = panel.querySelector('.lectern-save-default');
+  if (saveDefault) {
+    onUserClick(saveDefault, () => {
+      const status = panel.querySelector('.lectern-status');
+      api.storage.sync.set({ keep: CATEGORIES.filter((c) => keep.has(c)) }).then(
+        () => (status.textContent = t('savedDefault')),
+        (e) => (status.textContent = errorText(e)),
+      );
+    });
+  }
   update();
   return {
     /** The categories kept on this page, for a report's options. */

@@ -1,13 +1,15 @@
 import { api } from '../common/api.js';
 import { CHOICES, LIMITS, settingsFrom } from '../common/settings.js';
+import { byUser, controlOf, onUserClick } from '../common/user-input.js';
 
 /**
  * The "text and theme" panel: shows the settings, applies a change at once to this
  * reader, and saves it to storage.sync (which applies it in every other tab). Sliders
- * save when let go; storage.sync allows only so many writes a minute.
+ * save when let go; storage.sync allows only so many writes a minute. Only the person's
+ * own input counts (byUser); anything else finds the form put back as the settings are.
  */
-export function wireSettingsPanel(reader, initial) {
-  const form = reader.querySelector('#lectern-settings');
+export function wireSettingsPanel(controls, reader, initial) {
+  const form = controls.getElementById('lectern-settings');
   const current = { ...initial };
   let pending = {};
   let timer;
@@ -44,16 +46,19 @@ export function wireSettingsPanel(reader, initial) {
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('change', (event) => {
     const { name, value, type } = event.target;
-    if (name in CHOICES) change(name, value);
+    if (!byUser(event, controlOf(event.target))) show();
+    else if (name in CHOICES) change(name, value);
     else if (type === 'range') change(name, Number(value));
   });
   // Sliders show their effect while dragged.
   form.addEventListener('input', (event) => {
     const { name, value, type } = event.target;
-    if (type === 'range') change(name, Number(value), { later: true });
+    if (type !== 'range') return;
+    if (byUser(event, controlOf(event.target))) change(name, Number(value), { later: true });
+    else show();
   });
-  form.querySelector('.lectern-smaller').addEventListener('click', () => step(-1));
-  form.querySelector('.lectern-larger').addEventListener('click', () => step(1));
+  onUserClick(form.querySelector('.lectern-smaller'), () => step(-1));
+  onUserClick(form.querySelector('.lectern-larger'), () => step(1));
   show();
   return {
     step,

@@ -12,4 +12,6 @@ export const state = {
    * itself was rewritten, so the original page is only a reload away).
    */
   always: null,
+  /** Whether the page's site is an always-reader site (the background's answer). */
+  listed: false,
 };

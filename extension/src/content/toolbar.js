@@ -1,20 +1,22 @@
-// The reader view's toolbar: close, the three panels' buttons, "declutter page instead",
-// and the always-reader buttons.
+// The reader view's toolbar: close, the panels' buttons (settings, removed, report),
+// "declutter page instead", and the always-reader buttons. Each acts on the person's own
+// press only (byUser): the page's scripts can dispatch events too.
 import { api } from '../common/api.js';
 import { t } from '../common/i18n.js';
 import { originOf } from '../common/urls.js';
+import { onUserClick } from '../common/user-input.js';
 import { toggleDeclutter } from './declutter.js';
 import { run } from './run.js';
 import { state } from './state.js';
 import { restore, showOriginal } from './view.js';
 
-/** Wires the toolbar's buttons; returns its panels' disclosures ({closeOpen}). */
-export function wireToolbar(reader, settings) {
-  const slot = (name) => reader.querySelector(`.lectern-${name}`);
-  alwaysControls(reader, settings);
-  const panels = disclosures(reader);
-  slot('close').addEventListener('click', () => restore());
-  slot('declutter').addEventListener('click', () => {
+/** Wires the toolbar's buttons (in the controls' shadow root); returns its panels' disclosures ({closeOpen}). */
+export function wireToolbar(controls) {
+  const slot = (name) => controls.querySelector(`.lectern-${name}`);
+  alwaysControls(controls);
+  const panels = disclosures(controls);
+  onUserClick(slot('close'), () => restore());
+  onUserClick(slot('declutter'), () => {
     restore();
     run(toggleDeclutter);
   });
@@ -26,43 +28,36 @@ export function wireToolbar(reader, settings) {
  * (the permission needs a click in an extension page); where the view opened by itself,
  * "Show original" and "Never on this page" (which also shows the original).
  */
-function alwaysControls(reader, settings) {
-  const slot = (name) => reader.querySelector(`.lectern-${name}`);
-  const origin = originOf(location.href);
+function alwaysControls(controls) {
+  const slot = (name) => controls.querySelector(`.lectern-${name}`);
   const always = slot('always');
-  // The reader's own clicks only: the page's scripts can dispatch clicks on these buttons
-  // too, and must not open tabs or put themselves on the never list.
-  const onTrustedClick = (button, action) =>
-    button.addEventListener('click', (event) => {
-      if (event.isTrusted) action();
-    });
-  if (!origin || settings.alwaysSites.includes(origin)) always.remove();
+  if (!originOf(location.href) || state.always || state.listed) always.remove();
   else {
     always.title = t('alwaysButtonTitle');
-    onTrustedClick(always, () => api.runtime.sendMessage({ type: 'always-ask', origin }).catch(() => {}));
+    onUserClick(always, () => api.runtime.sendMessage({ type: 'always-ask' }).catch(() => {}));
   }
   if (!state.always) return;
   // Declutter works on the page under the reader view; a streamed page has none.
   if (state.always === 'streamed') slot('declutter').hidden = true;
   slot('show-original').hidden = false;
   slot('never').hidden = false;
-  onTrustedClick(slot('show-original'), () => showOriginal());
-  onTrustedClick(slot('never'), async () => {
-    await api.runtime.sendMessage({ type: 'always-never', url: location.href }).catch(() => {});
+  onUserClick(slot('show-original'), () => showOriginal());
+  onUserClick(slot('never'), async () => {
+    await api.runtime.sendMessage({ type: 'always-never' }).catch(() => {});
     showOriginal();
   });
 }
 
 /** The toolbar's panels: one open at a time; Esc closes the open one first. */
-function disclosures(reader) {
-  const buttons = [...reader.querySelectorAll('.lectern-bar [aria-controls]')];
-  const panelOf = (button) => reader.querySelector(`#${button.getAttribute('aria-controls')}`);
+function disclosures(controls) {
+  const buttons = [...controls.querySelectorAll('.lectern-bar [aria-controls]')];
+  const panelOf = (button) => controls.getElementById(button.getAttribute('aria-controls'));
   const close = (button) => {
     button.setAttribute('aria-expanded', 'false');
     panelOf(button).hidden = true;
   };
   for (const button of buttons) {
-    button.addEventListener('click', () => {
+    onUserClick(button, () => {
       const open = button.getAttribute('aria-expanded') !== 'true';
       for (const other of buttons) close(other);
       if (!open) return;

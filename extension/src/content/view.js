@@ -4,7 +4,8 @@
 import { api } from '../common/api.js';
 import { articleMeta } from '../common/article.js';
 import { localize, t } from '../common/i18n.js';
-import { storedSettings } from '../common/settings.js';
+import { READER_SETTINGS, readerSettings } from '../common/settings.js';
+import { attachControls } from './controls.js';
 import { undoDeclutter } from './declutter.js';
 import { hideNode, setAttribute, unhideNode } from './page.js';
 import { wireRemovedPanel } from './removed-panel.js';
@@ -25,10 +26,11 @@ export async function toggle() {
   // One mode at a time: the reader view reads the page as the site built it, not with
   // its clutter hidden by "declutter page" (hidden blocks would lose their category).
   if (state.hidden) undoDeclutter();
-  const settings = await storedSettings();
+  const settings = await readerSettings();
   const html = document.documentElement.outerHTML;
   const reply = await api.runtime.sendMessage({ type: 'extract', html, url: location.href, images: settings.images });
   if (!reply?.ok) return fail(reply?.error ?? t('noAnswer'));
+  state.listed = reply.listed;
   show(reply.article, reply.template, settings, html);
   return { on: true };
 }
@@ -136,7 +138,7 @@ export function showOriginal() {
 /**
  * Fills reader.html (parsed in an inert document, then adopted: no innerHTML) with the
  * article, and wires its toolbar. The core has sanitized the content the same way.
- * Returns the view: {reader, panels, settingsPanel, apply(settings), flush()}.
+ * Returns the view: {reader, controls, panels, settingsPanel, apply(settings), flush()}.
  */
 function buildReader(article, template, settings, html) {
   const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
@@ -184,12 +186,14 @@ function buildReader(article, template, settings, html) {
   slot('original').href = location.href;
   reader.addEventListener('click', onClick);
 
-  const settingsPanel = wireSettingsPanel(reader, settings);
-  const removedPanel = wireRemovedPanel(reader, article, settings);
-  wireReportPanel(reader, article, settings, html, removedPanel);
-  const panels = wireToolbar(reader, settings);
+  const controls = attachControls(reader);
+  const settingsPanel = wireSettingsPanel(controls, reader, settings);
+  const removedPanel = wireRemovedPanel(controls, reader, article, settings);
+  wireReportPanel(controls, reader, article, settings, html, removedPanel);
+  const panels = wireToolbar(controls);
   return {
     reader,
+    controls,
     panels,
     settingsPanel,
     /** Applies settings changed elsewhere (another tab, the options page). */
@@ -206,7 +210,8 @@ function buildReader(article, template, settings, html) {
 
 function onStorageChanged(changes, area) {
   if (area !== 'sync' || !state.saved) return;
-  state.saved.view.apply(Object.fromEntries(Object.entries(changes).map(([name, { newValue }]) => [name, newValue])));
+  const changed = Object.entries(changes).filter(([name]) => READER_SETTINGS.includes(name));
+  if (changed.length) state.saved.view.apply(Object.fromEntries(changed.map(([name, { newValue }]) => [name, newValue])));
 }
 
 function onClick(event) {
@@ -233,12 +238,15 @@ function onClick(event) {
   target?.scrollIntoView({ block: 'start' });
 }
 
+// The person's own keys only: a page's synthetic ones (not trusted) do nothing.
 function onKeyDown(event) {
-  if (!state.saved || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (!state.saved || !event.isTrusted || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
   const { view } = state.saved;
+  // Seen from the document, a key in the controls' (closed) shadow root is the host's.
+  const target = view.controls.activeElement ?? event.target;
   if (event.key === 'Escape') {
     if (!view.panels.closeOpen()) restore();
-  } else if ((event.key === '+' || event.key === '=' || event.key === '-') && !isTyping(event.target)) {
+  } else if ((event.key === '+' || event.key === '=' || event.key === '-') && !isTyping(target)) {
     view.settingsPanel.step(event.key === '-' ? -1 : 1);
   } else {
     return;

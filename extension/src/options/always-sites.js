@@ -10,6 +10,7 @@ import { t } from '../common/i18n.js';
 import { giveBackPermissions } from '../common/permissions.js';
 import { storedSettings } from '../common/settings.js';
 import { originOf, originPattern } from '../common/urls.js';
+import { byUser, watchInput } from '../common/user-input.js';
 
 const list = document.getElementById('always-list');
 const none = document.getElementById('no-always');
@@ -84,21 +85,27 @@ function askFromHash() {
   confirmBox.hidden = !origin;
   if (!origin) return;
   document.getElementById('always-question').textContent = t('alwaysQuestion', origin);
-  document.getElementById('always-yes').onclick = () =>
+  const yes = document.getElementById('always-yes');
+  // Granting takes a deliberate press on "Allow and add" itself: not a stray Enter (the
+  // focus starts on Cancel), nor a key held since the page opened.
+  yes.onclick = (event) => {
+    if (!byUser(event, yes)) return;
     add(origin).then(() => {
       confirmBox.hidden = true;
       history.replaceState(null, '', location.pathname);
     });
+  };
   document.getElementById('always-no').onclick = () => {
     confirmBox.hidden = true;
     history.replaceState(null, '', location.pathname);
   };
   confirmBox.scrollIntoView({ block: 'center' });
-  document.getElementById('always-yes').focus();
+  document.getElementById('always-no').focus();
 }
 
 /** Lists the sites and never pages, and answers a request from the reader view's toolbar. */
 export function setUpAlwaysSites() {
+  watchInput(document);
   addForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const field = addForm.elements.site;

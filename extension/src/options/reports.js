@@ -15,7 +15,12 @@ const status = document.getElementById('reports-status');
 const endpointForm = document.getElementById('endpoint-form');
 const endpoint = document.getElementById('endpoint');
 const viewer = document.getElementById('report-view');
+const full = document.getElementById('reports-full');
+const downloadOldest = document.getElementById('download-oldest');
+const deleteOldest = document.getElementById('delete-oldest');
 const say = (text) => (status.textContent = text);
+/** How many of the oldest reports "Download the oldest" offers at once when the store is full. */
+const OLDEST = 10;
 
 function download(name, value) {
   const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
@@ -69,6 +74,31 @@ async function show() {
   );
   document.getElementById('no-reports').hidden = entries.length > 0;
   document.getElementById('download-all').hidden = !entries.some((r) => r.report);
+  showFull(entries);
+}
+
+/**
+ * When no more reports fit: says so, and offers the oldest for download; only once they
+ * were downloaded does it offer to delete them, so that making room loses nothing unseen.
+ */
+function showFull(entries) {
+  const wasFull = !full.hidden;
+  full.hidden = entries.length < reports.MAX_STORED;
+  if (full.hidden) return;
+  const oldest = entries.slice(-OLDEST);
+  document.getElementById('reports-full-note').textContent = t('optionsReportsFull', String(reports.MAX_STORED));
+  downloadOldest.textContent = t('optionsReportsDownloadOldest', String(oldest.length));
+  deleteOldest.textContent = t('optionsReportsDeleteOldest', String(oldest.length));
+  if (!wasFull) deleteOldest.hidden = true;
+  downloadOldest.onclick = () => {
+    download('lectern-reports-oldest.json', oldest.filter((r) => r.report).map((r) => r.report));
+    deleteOldest.hidden = false;
+  };
+  deleteOldest.onclick = async () => {
+    deleteOldest.hidden = true;
+    for (const { id } of oldest) await reports.remove(id);
+    await show();
+  };
 }
 
 async function remove(id) {
@@ -83,18 +113,23 @@ export function setUpReports() {
     download('lectern-reports.json', all);
   });
 
-  // Each file on its own: a bad one is named and skipped, the others are kept.
+  // Each file on its own: a bad one is named and skipped, the others are kept (as many as
+  // there is room for: the rest is named too).
   document.getElementById('import').addEventListener('change', async (event) => {
     const messages = [];
     for (const file of event.target.files) {
       const tooLarge = reports.sizeProblem(file.size);
       const { reports: found, errors } = tooLarge ? { reports: [], errors: [tooLarge] } : reports.parse(await file.text());
+      let saved = 0;
       try {
-        for (const report of found) await reports.save(report);
+        for (const report of found) {
+          await reports.save(report);
+          saved++;
+        }
       } catch (e) {
         errors.push(errorText(e));
       }
-      if (found.length) messages.push(t('optionsReportImported', file.name));
+      if (saved) messages.push(t('optionsReportImported', file.name));
       if (errors.length) messages.push(t('optionsReportBad', file.name, errors.join(' ')));
     }
     event.target.value = '';
@@ -122,7 +157,7 @@ export function setUpReports() {
       return;
     }
     const pattern = originPattern(value);
-    if (!pattern) {
+    if (!pattern || !reports.endpointAllowed(value)) {
       say(t('optionsEndpointInvalid'));
       return;
     }
