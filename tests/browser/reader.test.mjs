@@ -132,11 +132,22 @@ function looks(page) {
   });
 }
 
+/**
+ * The focused element, in the controls' shadow root too (open in the test build; Playwright's
+ * selectors reach into it, document.activeElement is its host).
+ */
+const focused = (page) =>
+  page.evaluateHandle(() => {
+    let node = document.activeElement;
+    while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+    return node;
+  });
+
 /** Tabs until `selector` has the focus (at most `max` presses); returns the presses. */
 async function tabTo(page, selector, max = 6) {
   for (let presses = 1; presses <= max; presses++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return presses;
+    if (await (await focused(page)).evaluate((node, s) => node?.matches(s), selector)) return presses;
   }
   assert.fail(`Tab never reached ${selector}`);
 }
@@ -161,7 +172,7 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     await page.keyboard.press('Enter');
     await page.waitForSelector('#lectern-settings', { state: 'visible' });
     assert.equal(await page.getAttribute('.lectern-open-settings', 'aria-expanded'), 'true');
-    assert.ok(await page.evaluate(() => document.activeElement.closest('#lectern-settings')), 'focus moves into the panel');
+    assert.ok(await (await focused(page)).evaluate((node) => Boolean(node.closest('#lectern-settings'))), 'focus moves into the panel');
 
     // Theme by arrow keys within its radio group (system → light → sepia), font and
     // alignment by clicking their labels, then + twice with the focus still on a radio.
@@ -264,7 +275,7 @@ test('Esc closes the open panel first, then leaves the reader view; the page com
     await page.keyboard.press('Escape');
     await page.waitForSelector('#lectern-clutter', { state: 'hidden' });
     assert.ok(await page.isVisible('#lectern-reader'), 'the first Esc leaves the reader view open');
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'lectern-open-clutter', 'focus returns to the panel\'s button');
+    assert.equal(await (await focused(page)).evaluate((node) => node.className), 'lectern-open-clutter', 'focus returns to the panel\'s button');
     assert.equal(await page.getAttribute('.lectern-open-clutter', 'aria-expanded'), 'false');
 
     await page.keyboard.press('Escape');
@@ -365,7 +376,7 @@ test('removed blocks: categories switch them into the article, "show what was re
     // Save as default: storage.sync keeps the category; a new reader view keeps it too.
     await page.check('#lectern-clutter input[value=author_bio]');
     await page.click('#lectern-clutter .lectern-save-default');
-    await page.waitForFunction(() => document.querySelector('#lectern-clutter .lectern-status').textContent !== '');
+    await page.locator('#lectern-clutter .lectern-status:not(:empty)').waitFor();
     assert.equal(await page.textContent('#lectern-clutter .lectern-status'), 'Saved: new pages keep the same categories.');
     assert.deepEqual((await storedBecomes({ keep: ['author_bio'] })).keep, ['author_bio']);
     const later = await openReader(NEWS);
@@ -526,8 +537,8 @@ test('accessibility: no serious axe violations in any theme, with either panel o
 
     // A keyboard focus ring on the toolbar's buttons.
     await tabTo(page, '.lectern-close');
-    const ring = await page.evaluate(() => {
-      const style = getComputedStyle(document.activeElement);
+    const ring = await (await focused(page)).evaluate((node) => {
+      const style = getComputedStyle(node);
       return { outline: style.outlineStyle, width: style.outlineWidth, shadow: style.boxShadow };
     });
     assert.ok(ring.outline !== 'none' || ring.shadow !== 'none', `a visible focus ring: ${JSON.stringify(ring)}`);
@@ -597,6 +608,7 @@ test('a right-to-left article reads right to left under the toolbar of the exten
   try {
     const layout = await page.evaluate(() => {
       const reader = document.getElementById('lectern-reader');
+      const controls = document.getElementById('lectern-controls').shadowRoot;
       const article = reader.querySelector('.lectern-page');
       const title = reader.querySelector('.lectern-title');
       const range = document.createRange();
@@ -606,12 +618,12 @@ test('a right-to-left article reads right to left under the toolbar of the exten
       return {
         direction: getComputedStyle(article).direction,
         lang: article.lang,
-        toolbar: getComputedStyle(reader.querySelector('.lectern-bar')).direction,
+        toolbar: getComputedStyle(controls.querySelector('.lectern-bar')).direction,
         paragraph: getComputedStyle(reader.querySelector('.lectern-content p')).direction,
         gapRight: box.right - text.right,
         gapLeft: text.left - box.left,
-        close: reader.querySelector('.lectern-close').getBoundingClientRect().left,
-        declutter: reader.querySelector('.lectern-declutter').getBoundingClientRect().left,
+        close: controls.querySelector('.lectern-close').getBoundingClientRect().left,
+        declutter: controls.querySelector('.lectern-declutter').getBoundingClientRect().left,
       };
     });
     assert.equal(layout.direction, 'rtl');

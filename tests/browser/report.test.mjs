@@ -75,7 +75,8 @@ async function sendReport(page, { comment }) {
   await page.click('#lectern-reader .lectern-content .lectern-removed-shown >> nth=0');
   assert.match(await page.locator('#lectern-report .lectern-mark-count').innerText(), /2/);
   await page.click('#lectern-report .lectern-send');
-  await page.waitForFunction(() => document.querySelector('#lectern-report .lectern-status')?.textContent);
+  // Playwright's selectors reach into the controls' shadow root (open in the test build).
+  await page.locator('#lectern-report .lectern-status:not(:empty)').waitFor();
   return page.locator('#lectern-report .lectern-status').innerText();
 }
 
