@@ -190,7 +190,7 @@ browser.runtime.onMessage.addListener((m, sender) => {
     try {
       const from = REQUESTS.length;
       await page.goto(`${base}/always/article`);
-      await page.waitForSelector('#lectern-reader .lectern-bar .lectern-show-original', { visible: true, timeout: 15000 });
+      await page.waitForSelector('#lectern-reader >>> .lectern-show-original', { visible: true, timeout: 15000 });
       const text = await page.$eval('#lectern-reader', (el) => el.innerText);
       for (const p of PARAGRAPHS) assert.ok(text.includes(p), `reader view lacks: ${p}`);
       assert.ok(!text.includes('Share this story'), 'the clutter is removed');
@@ -228,8 +228,8 @@ browser.runtime.onMessage.addListener((m, sender) => {
       assert.deepEqual(pageRequests(from, '/always/article').map((r) => r.path), [], 'the page requested nothing');
       assert.equal(beacons().length, 0, 'no beacon');
       // The toolbar works as in any reader view.
-      await page.click('#lectern-reader .lectern-open-settings');
-      await page.waitForSelector('#lectern-settings', { visible: true });
+      await page.click('#lectern-reader >>> .lectern-open-settings');
+      await page.waitForSelector('#lectern-reader >>> #lectern-settings', { visible: true });
       // "Declutter page" (its shortcut) has no site page to work on here: it says so, and
       // the reader view stays (no reload).
       await page.evaluate(() => (window.stays = true));
@@ -265,7 +265,7 @@ browser.runtime.onMessage.addListener((m, sender) => {
     const page = await browser.newPage();
     try {
       await page.goto(`${base}/always/cyrillic`);
-      await page.waitForSelector('#lectern-reader .lectern-bar', { timeout: 15000 });
+      await page.waitForSelector('#lectern-reader >>> .lectern-bar', { timeout: 15000 });
       const text = await page.$eval('#lectern-reader', (el) => el.innerText);
       for (const p of CYRILLIC) assert.ok(text.includes(p), `reader view lacks: ${p}`);
       assert.equal(await page.$eval('#lectern-reader .lectern-title', (el) => el.textContent), 'Морская стена открыта');
@@ -279,9 +279,9 @@ browser.runtime.onMessage.addListener((m, sender) => {
     const page = await browser.newPage();
     try {
       await page.goto(`${base}/always/article`);
-      await page.waitForSelector('#lectern-reader .lectern-show-original', { visible: true, timeout: 15000 });
+      await page.waitForSelector('#lectern-reader >>> .lectern-show-original', { visible: true, timeout: 15000 });
       const from = REQUESTS.length;
-      await Promise.all([page.waitForNavigation(), page.click('#lectern-reader .lectern-show-original')]);
+      await Promise.all([page.waitForNavigation(), page.click('#lectern-reader >>> .lectern-show-original')]);
       await page.waitForFunction(() => document.documentElement.dataset.external === 'ran', { timeout: 15000 });
       assert.equal(await page.evaluate(() => document.documentElement.dataset.inline), 'ran');
       assert.ok(!(await page.$('#lectern-reader')), 'no reader view');
@@ -290,8 +290,8 @@ browser.runtime.onMessage.addListener((m, sender) => {
       assert.ok(REQUESTS.slice(from).some((r) => r.path === '/beacon?external'), 'the page is live: its beacon went out');
       // Once only: the next load is the reader view again.
       await page.reload();
-      await page.waitForSelector('#lectern-reader .lectern-never', { visible: true, timeout: 15000 });
-      await Promise.all([page.waitForNavigation(), page.click('#lectern-reader .lectern-never')]);
+      await page.waitForSelector('#lectern-reader >>> .lectern-never', { visible: true, timeout: 15000 });
+      await Promise.all([page.waitForNavigation(), page.click('#lectern-reader >>> .lectern-never')]);
       await page.waitForFunction(() => document.documentElement.dataset.inline === 'ran', { timeout: 15000 });
       await page.reload();
       await page.waitForFunction(() => document.documentElement.dataset.inline === 'ran', { timeout: 15000 });
@@ -306,7 +306,7 @@ browser.runtime.onMessage.addListener((m, sender) => {
     const page = await browser.newPage();
     try {
       await page.goto(`${base}/always/moved`);
-      await page.waitForSelector('#lectern-reader .lectern-bar', { timeout: 15000 });
+      await page.waitForSelector('#lectern-reader >>> .lectern-bar', { timeout: 15000 });
       assert.equal(page.url(), `${base}/always/article`);
       assert.equal(await ask(page, 'written', `${base}/always/moved`), null, 'no filter on the redirect');
     } finally {
@@ -433,14 +433,20 @@ describe('Chromium: always-reader site, the fast path', () => {
     }
   });
 
-  test('a failed extraction, a slow one and a page that is not an article show the page as it is', async () => {
+  test('a failed extraction, a slow one and a page that is not an article show the page as it is, with no mark on it', async () => {
     for (const path of ['/always/article-fail', '/always/article-slow', '/always/home']) {
       const page = await context.newPage();
       try {
         const start = Date.now();
         await page.goto(`${base}${path}`);
-        await page.waitForSelector('html[data-lectern-shown]', { timeout: 15000 });
+        await page.waitForFunction(() => getComputedStyle(document.documentElement).visibility === 'visible', null, { timeout: 15000 });
         const waited = Date.now() - start;
+        // Shown by a user stylesheet: nothing on the page tells its scripts the site is listed.
+        assert.deepEqual(
+          await page.evaluate(() => [document.documentElement, document.body].flatMap((node) => node.getAttributeNames()).filter((name) => /lectern|^style$/.test(name))),
+          [],
+          `${path}: no mark on the page`,
+        );
         await page.waitForTimeout(path.endsWith('slow') ? 2500 : 300);
         assert.equal(await page.locator('#content').isVisible(), true, `${path}: the page is shown`);
         assert.equal(await page.locator('#lectern-reader').count(), 0, `${path}: no reader view`);
@@ -468,6 +474,12 @@ describe('Chromium: always-reader site, the fast path', () => {
       await options.waitForSelector('#always-confirm', { state: 'visible' });
       assert.ok(options.url().endsWith(`options.html#always=${encodeURIComponent(base)}`), options.url());
       assert.match(await options.locator('#always-question').innerText(), new RegExp(base.replace(/[.]/g, '\\.')));
+      // Cancel has the focus (a stray Enter grants nothing), and a script's click on
+      // "Allow and add" is no one's press.
+      assert.equal(await options.evaluate(() => document.activeElement.id), 'always-no');
+      await options.evaluate(() => document.getElementById('always-yes').click());
+      await options.waitForTimeout(300);
+      assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('alwaysSites')), { alwaysSites: [] }, 'not added by a script');
       await options.click('#always-yes');
       await options.waitForSelector('#always-list li');
       assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('alwaysSites')), { alwaysSites: [base] });

@@ -1,7 +1,7 @@
 // The extension in headless Firefox ESR (Debian's), driven by puppeteer-core over WebDriver
-// BiDi: install dist/firefox as a temporary add-on; toggle the reader view on and off, use
+// BiDi: install the test build (dist/test-firefox) as a temporary add-on; toggle the reader view on and off, use
 // its toolbar, declutter a page and undo it. Tests cannot click the toolbar button here, so
-// they load a copy of dist/firefox with two test-only additions: the local test server's
+// they load a copy of it with two test-only additions: the local test server's
 // origin as a host permission (a real click grants activeTab instead), and a content script
 // that forwards page events to the background's toggle and declutter (the same functions
 // the button and the command call) and to a storage reset.
@@ -101,7 +101,7 @@ test('Firefox: the toolbar\'s settings apply, and removed blocks can be shown', 
   try {
     await page.goto(`${base}/article`);
     await toggle(page);
-    await page.waitForSelector('#lectern-reader .lectern-bar button.lectern-open-settings', { visible: true, timeout: 15000 });
+    await page.waitForSelector('#lectern-reader >>> .lectern-bar button.lectern-open-settings', { visible: true, timeout: 15000 });
     const looks = () =>
       page.$eval('#lectern-reader', (reader) => ({
         theme: reader.dataset.theme,
@@ -111,17 +111,17 @@ test('Firefox: the toolbar\'s settings apply, and removed blocks can be shown', 
     const initial = await looks();
     assert.equal(initial.fontSize, '19px');
 
-    await page.click('#lectern-reader .lectern-open-settings');
-    await page.waitForSelector('#lectern-settings', { visible: true });
-    await page.click('#lectern-settings input[name=theme][value=sepia]');
-    await page.click('#lectern-settings .lectern-larger');
+    await page.click('#lectern-reader >>> .lectern-open-settings');
+    await page.waitForSelector('#lectern-reader >>> #lectern-settings', { visible: true });
+    await page.click('#lectern-reader >>> #lectern-settings input[name=theme][value=sepia]');
+    await page.click('#lectern-reader >>> #lectern-settings .lectern-larger');
     assert.deepEqual(await looks(), { theme: 'sepia', background: 'rgb(244, 236, 216)', fontSize: '20px' });
 
     const related = '#lectern-reader .lectern-content [data-lectern-removed]:has(h3)';
     assert.equal(await page.$eval(related, (n) => n.checkVisibility()), false, 'the related list is removed');
-    await page.click('#lectern-reader .lectern-open-clutter');
-    await page.waitForSelector('#lectern-clutter', { visible: true });
-    await page.click('#lectern-clutter input[name=showRemoved]');
+    await page.click('#lectern-reader >>> .lectern-open-clutter');
+    await page.waitForSelector('#lectern-reader >>> #lectern-clutter', { visible: true });
+    await page.click('#lectern-reader >>> #lectern-clutter input[name=showRemoved]');
     assert.deepEqual(
       await page.$eval(related, (n) => [n.checkVisibility(), n.classList.contains('lectern-removed-shown')]),
       [true, true],
