@@ -1,10 +1,10 @@
 // The extension in headless Firefox ESR (Debian's), driven by puppeteer-core over WebDriver
-// BiDi: install the test build (dist/test-firefox) as a temporary add-on; toggle the reader view on and off, use
-// its toolbar, declutter a page and undo it. Tests cannot click the toolbar button here, so
-// they load a copy of it with two test-only additions: the local test server's
-// origin as a host permission (a real click grants activeTab instead), and a content script
-// that forwards page events to the background's toggle and declutter (the same functions
-// the button and the command call) and to a storage reset.
+// BiDi: install the test build (dist/test-firefox) as a temporary add-on; toggle the reader
+// view on and off, use its toolbar, declutter a page and undo it. Tests cannot click the
+// toolbar button here, so they load a copy of it with two test-only additions: the local
+// test server's origin as a host permission (a real click grants activeTab instead), and a
+// content script that forwards page events to the background's toggle and declutter (the
+// same functions the button and the command call) and to a storage reset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
