@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromium } from 'playwright-core';
-import { startServer, testCopyOfExtension, PARAGRAPHS, CYRILLIC, REQUESTS, alwaysHome } from './server.mjs';
+import { startServer, testCopyOfExtension, BIG_PAGE, PARAGRAPHS, CYRILLIC, REQUESTS, alwaysHome } from './server.mjs';
 
 const TIMINGS = Boolean(process.env.LECTERN_TIMINGS);
 const RUNS = 5;
@@ -311,6 +311,33 @@ browser.runtime.onMessage.addListener((m, sender) => {
       assert.equal(await ask(page, 'written', `${base}/always/moved`), null, 'no filter on the redirect');
     } finally {
       await page.close();
+    }
+  });
+
+  test('a 20 MB page, trickling or not, is handed on as sent once it is over 8 MiB or 1.5 s old', { timeout: 120000 }, async () => {
+    const sent = Buffer.concat([Buffer.from(BIG_PAGE.head), Buffer.alloc(BIG_PAGE.filler, 'x'), Buffer.from(BIG_PAGE.tail)]);
+    for (const path of ['/always/trickle', '/always/large']) {
+      const page = await browser.newPage();
+      try {
+        // The load event comes with the response's end; the page shows long before.
+        const loaded = page.goto(`${base}${path}`, { timeout: 60000 });
+        loaded.catch(() => {}); // awaited below, unless the test fails first
+        await page.waitForSelector('#content', { timeout: 15000 });
+        if (path.endsWith('trickle')) assert.ok(!BIG_PAGE.sent.has(path), `${path}: the page shows while it still arrives`);
+        await loaded;
+        await page.waitForSelector('#end', { timeout: 30000 });
+        assert.equal(await page.$('#lectern-reader'), null, `${path}: no reader view`);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.inline), 'ran', `${path}: the page is live, its scripts ran`);
+        // What the filter wrote before it let the rest through: the bytes sent, untouched.
+        const written = Buffer.from(await ask(page, 'written', `${base}${path}`), 'base64');
+        assert.ok(written.length > 0 && written.length < sent.length, `${path}: handed on in part (${written.length} bytes), then let through`);
+        assert.ok(written.equals(sent.subarray(0, written.length)), `${path}: the bytes handed on are the bytes sent`);
+        // Which limit let it through: the trickle's time (1.5 s: some 6 MB), the other's size.
+        const overSize = written.length > 8 * 1024 * 1024;
+        assert.equal(overSize, path.endsWith('large'), `${path}: given up on at ${written.length} bytes`);
+      } finally {
+        await page.close();
+      }
     }
   });
 

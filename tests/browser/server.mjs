@@ -213,6 +213,36 @@ ${body}
 </article></main></body></html>`);
 }
 
+/// A listed page of 20 MB (the response filter's limits): the article, then filler in a
+/// comment, then a last paragraph (#end). /always/trickle sends it in 64 KiB pieces 16 ms
+/// apart (about 5 s), /always/large as fast as it is read.
+export const BIG_PAGE = {
+  head: alwaysArticle().replace('</body></html>', '<!--'),
+  filler: 20 * 1024 * 1024,
+  tail: '--><p id="end">The end.</p></body></html>',
+  /** The paths whose whole response has been sent. */
+  sent: new Set(),
+};
+
+function sendBigPage(res, path, delay) {
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.write(BIG_PAGE.head);
+  let left = BIG_PAGE.filler;
+  const next = () => {
+    if (left <= 0) {
+      res.end(BIG_PAGE.tail);
+      BIG_PAGE.sent.add(path);
+      return;
+    }
+    left -= piece.length;
+    const later = () => setTimeout(next, delay);
+    if (res.write(piece)) later();
+    else res.once('drain', later);
+  };
+  next();
+}
+
 /// Every request the server answered, in order: {method, path, time} (performance.now()).
 export const REQUESTS = [];
 
@@ -247,6 +277,7 @@ export function startServer() {
       else if (name === 'home') res.writeHead(200, html).end(alwaysHome());
       else if (name === 'cyrillic') res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(alwaysCyrillic());
       else if (name === 'moved') res.writeHead(302, { location: '/always/article' }).end();
+      else if (name === 'trickle' || name === 'large') sendBigPage(res, url.pathname, name === 'trickle' ? 16 : 0);
       else if (name === 'tracker.js') {
         res.writeHead(200, { 'content-type': 'text/javascript' });
         res.end("document.documentElement.dataset.external = 'ran'; fetch('/beacon?external');");

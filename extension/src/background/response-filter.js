@@ -5,7 +5,9 @@
 // redirects and errors); a content type other than text/html; a download (Content-
 // Disposition: attachment); an origin not listed, or a never page; the one load after "Show
 // original"; and a response with neither a server address nor a cache hit behind it, which
-// is what a service worker's own answer looks like here. Not detectable from the request's
+// is what a service worker's own answer looks like here. Given up on, its bytes handed on
+// as they came and the rest let through: a response over MAX_BYTES, and one not decided
+// within DECIDE_MS of its first byte (a slow page must not stay blank until its end). Not detectable from the request's
 // details, so not excluded: a worker that passes a network response through (it still shows
 // the server's address) is streamed like any other; and view-source: carries no flag of its
 // own (untested: WebDriver cannot navigate to view-source:).
@@ -18,6 +20,11 @@ import { readerPage } from './streamed-page.js';
 
 /** The article of each tab's streamed page, for its content script: tabId → {url, article, html}. */
 export const streamed = new Map();
+
+/** The largest response rewritten: all of it is held until the decision. */
+const MAX_BYTES = 8 * 1024 * 1024;
+/** The longest wait for the decision, from the response's first byte, in milliseconds. */
+const DECIDE_MS = 1500;
 
 const htmlType = /^\s*text\/html\s*(;|$)/i;
 
@@ -50,8 +57,13 @@ async function onAlwaysHeaders(details) {
   const filter = api.webRequest.filterResponseData(details.requestId);
   /** The original bytes, every one of them, until the decision. */
   const chunks = [];
+  let bytes = 0;
   let extractor = null;
   let failed = false;
+  /** Whether the response is written (rewritten or given up on); `stopped`: all of it arrived. */
+  let settled = false;
+  let stopped = false;
+  let timer;
   const feed = (chunk) => {
     if (failed || !extractor) return;
     try {
@@ -78,12 +90,30 @@ async function onAlwaysHeaders(details) {
       for (const chunk of chunks) feed(chunk);
     })
     .catch(fail);
+  /** Hands on the original bytes as they came, and lets the rest of the response through. */
+  const giveUp = (reason) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    console.warn(`Lectern: ${url} is shown as the site sent it: ${reason}`);
+    fail(new Error(reason));
+    for (const chunk of chunks) filter.write(chunk);
+    chunks.length = 0;
+    if (stopped) filter.close();
+    else filter.disconnect();
+  };
   filter.ondata = ({ data }) => {
+    timer ??= setTimeout(() => giveUp(`not decided within ${DECIDE_MS} ms of its first byte`), DECIDE_MS);
     chunks.push(data);
-    feed(data);
+    bytes += data.byteLength;
+    if (bytes > MAX_BYTES) giveUp(`larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+    else feed(data);
   };
   filter.onstop = async () => {
+    stopped = true;
+    if (settled) return;
     let page = null;
+    let entry = null;
     try {
       await started;
       if (!failed && extractor) {
@@ -109,13 +139,18 @@ async function onAlwaysHeaders(details) {
             // a charset TextDecoder does not know
           }
           page = readerPage(article, settings);
-          streamed.set(tabId, { url: pageKey(url), article, html: original });
+          entry = { url: pageKey(url), article, html: original };
         }
       }
     } catch (e) {
       fail(e);
       page = null;
     }
+    // Given up on meanwhile: the original is written already.
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    if (page) streamed.set(tabId, entry);
     try {
       if (page) filter.write(new TextEncoder().encode(page));
       else for (const chunk of chunks) filter.write(chunk);
