@@ -243,6 +243,87 @@ function sendBigPage(res, path, delay) {
   next();
 }
 
+/// The hostile page's script (tests/browser/hostile.test.mjs): once the reader view is
+/// open, it tries every form submit, change, input, click and key event on every element of
+/// the reader it can find, in the document and in open shadow roots, with huge values and
+/// its own (the attacker's) address in every field; three rounds. It records what it found
+/// and did in <html data-attack>, and every node any event's composedPath() showed it.
+function hostileScript() {
+  const ATTACKER = `${location.origin}/attacker/report`;
+  const seen = new Set();
+  for (const type of ['pointerdown', 'click', 'keydown', 'focusin', 'input', 'change', 'submit']) {
+    window.addEventListener(type, (event) => event.composedPath().forEach((node) => seen.add(node)), true);
+  }
+  window.seenInShadow = () => [...seen].filter((node) => node.getRootNode?.() instanceof ShadowRoot).length;
+  /** Every element of the reader: its own, and those in any shadow root the page can open. */
+  const reachable = (reader) => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        out.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(reader);
+    return out;
+  };
+  const fire = (target, event) => {
+    try {
+      target.dispatchEvent(event);
+    } catch {
+      // not every target takes every event
+    }
+  };
+  const init = { bubbles: true, cancelable: true, composed: true, view: window };
+  const keys = ['Enter', ' ', '+', '=', '-', 'Escape', 'ArrowRight', 'ArrowLeft', 'Tab'];
+  const attack = async () => {
+    const reader = document.getElementById('lectern-reader');
+    const huge = `${ATTACKER} ${'x'.repeat(1 << 20)}`;
+    const hugest = `${ATTACKER} ${'x'.repeat(30 << 20)}`; // the comment: 30 MB
+    let tries = 0;
+    for (let round = 0; round < 3; round++) {
+      // Links aside: following one would only take the attacker's own page away.
+      const elements = reachable(reader).filter((el) => !el.closest('a'));
+      for (const el of elements) {
+        if (el.localName === 'textarea') el.value = hugest;
+        else if (el.localName === 'input' && /^(text|url|search|email|)$/.test(el.type)) el.value = huge;
+        else if (el.type === 'range') el.value = round % 2 ? el.max : el.min;
+        else if (el.type === 'checkbox' || el.type === 'radio') el.checked = !el.checked;
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick']) {
+          fire(el, type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init));
+        }
+        for (const type of ['input', 'change']) fire(el, new Event(type, init));
+        el.focus?.();
+        for (const key of keys) for (const type of ['keydown', 'keypress', 'keyup']) fire(el, new KeyboardEvent(type, { ...init, key }));
+        // What the browser answers with trusted events of its own: a checkbox's change, a
+        // form's submit.
+        el.click?.();
+        if (el.localName === 'form') {
+          el.requestSubmit();
+          for (const button of el.querySelectorAll('button')) if (button.type === 'submit') el.requestSubmit(button);
+          fire(el, new SubmitEvent('submit', init));
+        }
+        tries++;
+      }
+      for (const target of [document, document.body, reader, ...elements.filter((el) => el.shadowRoot)]) {
+        for (const key of keys) fire(target, new KeyboardEvent('keydown', { ...init, key }));
+      }
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    document.documentElement.dataset.attack = JSON.stringify({
+      tries,
+      found: reachable(reader).length,
+      inShadow: reachable(reader).filter((el) => el.getRootNode() instanceof ShadowRoot).length,
+      open: Boolean(document.getElementById('lectern-reader')),
+    });
+  };
+  new MutationObserver((records, observer) => {
+    if (!document.getElementById('lectern-reader')) return;
+    observer.disconnect();
+    setTimeout(attack, 300);
+  }).observe(document.documentElement, { childList: true });
+}
+
 /// Every request the server answered, in order: {method, path, time} (performance.now()).
 export const REQUESTS = [];
 
@@ -290,7 +371,10 @@ export function startServer() {
       } else res.writeHead(404).end();
       return;
     }
-    if (url.pathname === '/article') {
+    if (url.pathname === '/hostile') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(articlePage({ title: 'Sea wall opens', extra: `<script>(${hostileScript})();</script>` }));
+    } else if (url.pathname === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens', extra: '<form id="search"><input id="q" name="q"></form><div style="height:3000px"></div>' }));
     } else if (url.pathname === '/media') {
