@@ -1,8 +1,12 @@
 // "Report a problem", end to end in headless Chromium: the reader marks blocks and sends a
 // report from the reader view; it is stored (and survives a restart), listed on the options
 // page (view, delete, import with bad files refused), optionally POSTed to the reader's own
-// endpoint, and `lectern replay` reads it. Like the other tests, the toolbar action is
-// dispatched from the service worker of a test copy that grants the test server's origin.
+// endpoint, and `lectern replay` reads it. The limits (SECURITY.md): the address is https
+// (plain http to this machine only), no redirect is followed, no answer in 15 s is given up
+// on; a comment, a correction or a page too long is refused or left out, with the reason;
+// at most 50 reports are kept, and a full store offers the oldest for download before
+// deleting them. Like the other tests, the toolbar action is dispatched from the service
+// worker of a test copy that grants the test server's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -141,6 +145,7 @@ test('importing report files: bad ones are refused with a reason, the others kep
     // What "Download all" writes: a list.
     'all.json': JSON.stringify([{ ...good, url: 'https://example.net/b' }, { ...good, url: 'https://example.net/c' }]),
     'huge.json': '',
+    'long.json': JSON.stringify({ ...good, comment: 'x'.repeat(6000) }),
   };
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
   truncateSync(join(dir, 'huge.json'), 65 * 1024 * 1024); // sparse: 65 MB of nothing
@@ -155,6 +160,7 @@ test('importing report files: bad ones are refused with a reason, the others kep
   assert.match(status, /future\.json was not imported: Its schema "lectern-report\/9" is not "lectern-report\/1"/);
   assert.match(status, /array\.json was not imported: 1: It is not a report .* 2: It is not a report/);
   assert.match(status, /huge\.json was not imported: The file is larger than 64 MB/);
+  assert.match(status, /long\.json was not imported: The comment has 6000 characters; a report takes at most 5000\./);
   assert.equal((await storedReports()).length, before + 1 + 3, 'only the good reports are added; nothing is lost');
   await options.waitForSelector('#report-list li:has-text("Damaged report")');
 
@@ -217,5 +223,113 @@ test('with an endpoint set, a report is also POSTed there; a failing endpoint ke
   } finally {
     await worker.evaluate(() => chrome.storage.sync.remove('reportEndpoint'));
     await options.close();
+  }
+});
+
+/** Sets the report address as the options page would have stored it (the test copy holds its permission). */
+const setEndpoint = (address) => worker.evaluate((reportEndpoint) => chrome.storage.sync.set({ reportEndpoint }), address);
+
+test('the report address: https only (plain http to this machine), no redirect, a time limit; the reader sees each outcome', { timeout: 60000 }, async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  try {
+    await options.fill('#endpoint', 'http://example.com/reports');
+    await options.click('#endpoint-form button');
+    await options.waitForFunction(() => document.getElementById('reports-status').textContent);
+    assert.equal(await options.locator('#reports-status').innerText(), 'Enter an address starting with https:// (http:// only for localhost or 127.0.0.1).');
+    assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('reportEndpoint')), {}, 'not stored');
+
+    RECEIVED_REPORTS.length = 0;
+    const outcomes = {
+      // As an older version may have stored it: kept, not sent in the clear.
+      'http://example.com/reports': /Not sent to example\.com \(the address is not https\); the copy in Lectern is kept\./,
+      [`${base}/reports-moved`]: /Not sent to 127\.0\.0\.1:\d+ \(.+\); the copy in Lectern is kept\./,
+      [`${base}/reports-silent`]: /Not sent to 127\.0\.0\.1:\d+ \(no answer within 15 seconds\); the copy in Lectern is kept\./,
+    };
+    for (const [address, outcome] of Object.entries(outcomes)) {
+      await setEndpoint(address);
+      const page = await openReader('/article');
+      await page.click('.lectern-open-report');
+      await page.click('#lectern-report .lectern-send');
+      await page.locator('#lectern-report .lectern-status:has-text("Not sent")').waitFor({ timeout: 20000 });
+      assert.match(await page.locator('#lectern-report .lectern-status').innerText(), outcome, address);
+      await page.close();
+    }
+    assert.deepEqual(RECEIVED_REPORTS, [], 'the redirect was not followed');
+  } finally {
+    await worker.evaluate(() => chrome.storage.sync.remove('reportEndpoint'));
+    await options.close();
+  }
+});
+
+test('a page too large to include, a correction too long: said so in the form', async () => {
+  const page = await openReader('/always/large'); // 20 MB (not an always-reader site here)
+  try {
+    await page.click('.lectern-open-report');
+    const includeHtml = page.locator('#lectern-report [name=includeHtml]');
+    assert.deepEqual([await includeHtml.isChecked(), await includeHtml.isDisabled()], [false, true]);
+    assert.equal(await page.locator('#lectern-html-note').innerText(), 'The page is too large to include (over 16 MB).');
+    const before = (await storedReports()).length;
+    await page.check('#lectern-report input[value=wrong_metadata]');
+    await page.fill('#lectern-report [name=title]', 'T'.repeat(600));
+    await page.click('#lectern-report .lectern-send');
+    await page.locator('#lectern-report .lectern-status:not(:empty)').waitFor();
+    assert.equal(await page.locator('#lectern-report .lectern-status').innerText(), '“TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT…” is longer than 500 characters.');
+    await page.fill('#lectern-report [name=title]', 'Sea wall opens, at last');
+    await page.click('#lectern-report .lectern-send');
+    await page.locator('#lectern-report .lectern-status:has-text("Saved in Lectern")').waitFor();
+    const added = (await storedReports()).filter(([, report]) => report.url.endsWith('/always/large'));
+    assert.equal((await storedReports()).length, before + 1);
+    assert.deepEqual([added[0][1].html, added[0][1].corrections], [null, { title: 'Sea wall opens, at last' }]);
+    for (const [id] of added) await worker.evaluate((id) => chrome.storage.local.remove(id), id);
+  } finally {
+    await page.close();
+  }
+});
+
+test('at most 50 reports: the next is not saved, and the reader is offered the oldest to download, then to delete', async () => {
+  const kept = (await storedReports()).map(([id]) => id);
+  await worker.evaluate((ids) => chrome.storage.local.remove(ids), kept);
+  // 50 reports, the oldest first (ids sort by date).
+  await worker.evaluate(() =>
+    chrome.storage.local.set(
+      Object.fromEntries(
+        Array.from({ length: 50 }, (_, i) => {
+          const created = new Date(Date.UTC(2025, 0, 1 + i)).toISOString();
+          return [`report:${created}-old${i}`, { schema: 'lectern-report/1', url: `https://example.org/${i}`, kind: 'other', created, html: null }];
+        }),
+      ),
+    ),
+  );
+  const page = await openReader('/article');
+  let options;
+  try {
+    await page.click('.lectern-open-report');
+    await page.fill('#lectern-report [name=comment]', 'The fifty-first');
+    await page.click('#lectern-report .lectern-send');
+    await page.locator('#lectern-report .lectern-status:not(:empty)').waitFor();
+    assert.match(await page.locator('#lectern-report .lectern-status').innerText(), /^Could not save the report: Lectern already keeps 50 reports, as many as it holds/);
+    assert.equal((await storedReports()).length, 50, 'nothing is lost, nothing added');
+    [options] = await Promise.all([context.waitForEvent('page'), page.click('#lectern-report .lectern-open-reports')]);
+    await options.waitForSelector('#reports-full', { state: 'visible' });
+    assert.ok(options.url().endsWith('options.html#reports'), options.url());
+    assert.match(await options.locator('#reports-full-note').innerText(), /at most 50 reports/);
+    assert.equal(await options.locator('#delete-oldest').isVisible(), false, 'deleting is offered only once they were downloaded');
+    const [download] = await Promise.all([options.waitForEvent('download'), options.click('#download-oldest')]);
+    const oldest = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(oldest.map((r) => r.url).sort(), Array.from({ length: 10 }, (_, i) => `https://example.org/${i}`).sort());
+    await options.click('#delete-oldest');
+    await options.waitForSelector('#reports-full', { state: 'hidden' });
+    const left = await storedReports();
+    assert.equal(left.length, 40);
+    assert.ok(left.every(([, r]) => Number(r.url.split('/').pop()) >= 10), 'the ten oldest went, and only they');
+    // The form kept the comment: Send again.
+    await page.click('#lectern-report .lectern-send');
+    await page.locator('#lectern-report .lectern-status:has-text("Saved in Lectern")').waitFor();
+    assert.equal((await storedReports()).length, 41);
+  } finally {
+    await options?.close();
+    await page.close();
+    await worker.evaluate(async () => chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null)).filter((id) => id.startsWith('report:'))));
   }
 });

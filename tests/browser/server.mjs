@@ -347,6 +347,12 @@ export function startServer() {
       res.writeHead(500, 'Internal Server Error').end();
       return;
     }
+    // A report address that sends it on elsewhere, and one that never answers.
+    if (url.pathname === '/reports-moved') {
+      res.writeHead(307, { location: '/reports' }).end();
+      return;
+    }
+    if (url.pathname === '/reports-silent') return;
     if (url.pathname === '/beacon') {
       res.writeHead(204).end();
       return;

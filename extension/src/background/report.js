@@ -24,6 +24,8 @@ export async function saveReport(report, pageUrl) {
   const pattern = originPattern(reportEndpoint);
   if (!pattern) return { ok: true, id };
   const host = new URL(reportEndpoint).host;
+  // An address stored before Lectern took https only.
+  if (!reports.endpointAllowed(reportEndpoint)) return { ok: true, id, host, error: t('reportEndpointInsecure') };
   if (!(await api.permissions.contains({ origins: [pattern] }))) {
     return { ok: true, id, host, error: t('reportNotAllowed') };
   }

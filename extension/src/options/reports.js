@@ -96,7 +96,7 @@ function showFull(entries) {
   };
   deleteOldest.onclick = async () => {
     deleteOldest.hidden = true;
-    for (const { id } of oldest) await reports.remove(id);
+    await reports.remove(oldest.map(({ id }) => id)); // at once: the list shows no half-way state
     await show();
   };
 }
