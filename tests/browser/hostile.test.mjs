@@ -12,6 +12,10 @@
 // Chromium dispatches the toolbar button's click (chrome.action.onClicked) and clicks the
 // closed controls where DevTools sees them; Firefox's test copy injects the content script
 // and asks it to toggle, as the button does.
+//
+// And what a content script hears from the background: a yes or no for its own page, never
+// the lists, the settings or the report address; whatever a message names, the background
+// acts on the sender's own page.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -243,5 +247,70 @@ browser.runtime.onMessage.addListener((m, sender) => {
         rmSync(extension, { recursive: true, force: true });
       }
     });
+  }
+});
+
+test('Chromium: the background tells a content script only what it needs, and acts on its own page only', { timeout: 60000 }, async () => {
+  // Test-only: a content script that sends the page's messages as it is given them.
+  const extension = testCopyOfExtension('chrome', (manifest, dir) => {
+    manifest.host_permissions.push('http://localhost/*');
+    manifest.content_scripts = [{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['test-ask.js'] }];
+    writeFileSync(
+      join(dir, 'test-ask.js'),
+      `document.addEventListener('lectern-test-ask', async (event) => {
+  const reply = await chrome.runtime.sendMessage(JSON.parse(event.detail));
+  document.documentElement.setAttribute('data-test-reply', JSON.stringify(reply ?? null));
+  document.dispatchEvent(new Event('lectern-test-ask-done'));
+});
+`,
+    );
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'lectern-messages-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const sync = () => worker.evaluate(() => chrome.storage.sync.get(null));
+    const reports = () => worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
+    await worker.evaluate((base) => chrome.storage.sync.set({ alwaysSites: [base], reportEndpoint: `${base}/reports` }), base);
+    const page = await context.newPage();
+    const ask = (message) =>
+      page.evaluate(
+        (detail) =>
+          new Promise((resolve) => {
+            document.addEventListener('lectern-test-ask-done', () => resolve(JSON.parse(document.documentElement.getAttribute('data-test-reply'))), { once: true });
+            document.dispatchEvent(new CustomEvent('lectern-test-ask', { detail }));
+          }),
+        JSON.stringify(message),
+      );
+
+    // A page of a listed site: a yes, and nothing else (not the lists, not the address).
+    await page.goto(`${base}/article`);
+    assert.deepEqual(await ask({ type: 'always-check', url: 'https://elsewhere.example/' }), { go: true }, 'about its own page, whatever it names');
+    const extracted = await ask({ type: 'extract', html: '<p>x</p>', url: `${base}/article` });
+    assert.deepEqual(Object.keys(extracted).sort(), ['article', 'listed', 'ok', 'template']);
+    assert.equal(extracted.listed, true);
+    assert.deepEqual(await ask({ type: 'always-streamed', url: `${base}/article` }), { ok: false });
+    // "Never on this page" puts the sender's page on the list, not the one it names.
+    assert.deepEqual(await ask({ type: 'always-never', url: `${base}/other` }), { ok: true });
+    assert.deepEqual((await sync()).neverPages, [`${base}/article`]);
+    // A report is about the sender's page only.
+    const before = await reports();
+    const report = { schema: 'lectern-report/1', url: 'https://elsewhere.example/', kind: 'other', marks: [], html: null };
+    assert.deepEqual(await ask({ type: 'report', report }), { ok: false, error: 'the report is not about the page it came from' });
+    assert.deepEqual(await reports(), before, 'nothing stored');
+
+    // A site not on the list: no, and no never page.
+    await page.goto(`${base.replace('127.0.0.1', 'localhost')}/article`);
+    assert.deepEqual(await ask({ type: 'always-check', url: `${base}/article` }), { go: false });
+    assert.deepEqual(await ask({ type: 'always-never', url: `${base}/article` }), { ok: false });
+    assert.deepEqual((await sync()).neverPages, [`${base}/article`], 'unchanged');
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(extension, { recursive: true, force: true });
   }
 });
