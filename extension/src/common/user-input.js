@@ -1,19 +1,20 @@
 // Whether an event is the person's own doing. event.isTrusted alone does not tell: a
 // script's element.click() or form.requestSubmit() makes the browser fire the change, input
 // and submit events that follow with isTrusted true. What a script cannot make is a trusted
-// pointerdown or keydown: an action counts as the person's only when one of those, on the
-// very control, came just before it.
+// press (pointerdown, mousedown, keydown): an action counts as the person's only when one
+// of those, on the very control, came just before it. mousedown too: a screen reader's
+// "click" comes as a mouse's (mousedown, mouseup, click).
 
 /** How long after the person's last press (or release) its control may act on it. */
 const GESTURE_MS = 1000;
 
-/** The last trusted press: {target, at, held}; held while a pointer is down (a slider dragged). */
+/** The last trusted press: {target, at, held}; held while a button is down (a slider dragged). */
 let gesture = null;
 
 function press(event) {
   if (!event.isTrusted || event.repeat) return;
   // The innermost node: watched from inside a (closed) shadow root, the real control.
-  gesture = { target: event.composedPath()[0], at: performance.now(), held: event.type === 'pointerdown' };
+  gesture = { target: event.composedPath()[0], at: performance.now(), held: event.type !== 'keydown' };
 }
 
 function release(event) {
@@ -27,8 +28,8 @@ function release(event) {
  * one see only its host). The last one wins, so a press elsewhere ends the one before.
  */
 export function watchInput(root) {
-  for (const type of ['pointerdown', 'keydown']) root.addEventListener(type, press, true);
-  for (const type of ['pointerup', 'pointercancel', 'keyup']) root.addEventListener(type, release, true);
+  for (const type of ['pointerdown', 'mousedown', 'keydown']) root.addEventListener(type, press, true);
+  for (const type of ['pointerup', 'mouseup', 'pointercancel', 'keyup']) root.addEventListener(type, release, true);
 }
 
 /**

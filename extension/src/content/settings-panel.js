@@ -44,9 +44,12 @@ export function wireSettingsPanel(controls, reader, initial) {
   };
   const step = (direction) => change('fontSize', current.fontSize + direction * LIMITS.fontSize[2], { later: true });
   form.addEventListener('submit', (event) => event.preventDefault());
+  // A slider's trusted input is the person's: no script can make one (a slider has no
+  // click() behaviour, no editing command), and a screen reader moves it without a key.
+  const byPerson = (event) => (event.target.type === 'range' ? event.isTrusted : byUser(event, controlOf(event.target)));
   form.addEventListener('change', (event) => {
     const { name, value, type } = event.target;
-    if (!byUser(event, controlOf(event.target))) show();
+    if (!byPerson(event)) show();
     else if (name in CHOICES) change(name, value);
     else if (type === 'range') change(name, Number(value));
   });
@@ -54,7 +57,7 @@ export function wireSettingsPanel(controls, reader, initial) {
   form.addEventListener('input', (event) => {
     const { name, value, type } = event.target;
     if (type !== 'range') return;
-    if (byUser(event, controlOf(event.target))) change(name, Number(value), { later: true });
+    if (byPerson(event)) change(name, Number(value), { later: true });
     else show();
   });
   onUserClick(form.querySelector('.lectern-smaller'), () => step(-1));
