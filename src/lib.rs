@@ -16,6 +16,7 @@ mod gap;
 mod html;
 mod metadata;
 mod readerable;
+pub mod render;
 pub mod report;
 mod rewrite;
 pub mod rules;
@@ -64,11 +65,14 @@ pub struct Options {
     /// `data-lectern-removed="<element>"`, so a reader view can show them on demand without
     /// extracting again. Their text stays out of `Article::text`.
     pub mark_removed: bool,
+    /// The reader header's words: given, the article comes with its reader document
+    /// (`Article::document`) rendered in them.
+    pub words: Option<render::Words>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { url: None, charset: None, keep: Vec::new(), images: true, mark_removed: false }
+        Options { url: None, charset: None, keep: Vec::new(), images: true, mark_removed: false, words: None }
     }
 }
 
@@ -106,6 +110,12 @@ impl Options {
     /// Writes removed blocks into the content, marked (see the field).
     pub fn mark_removed(mut self, mark: bool) -> Self {
         self.mark_removed = mark;
+        self
+    }
+
+    /// Renders the reader document with the header in these words.
+    pub fn words(mut self, words: render::Words) -> Self {
+        self.words = Some(words);
         self
     }
 
@@ -152,6 +162,9 @@ pub struct Article {
     /// Whether the page looks like an article.
     pub readerable: bool,
     pub removed: Vec<Removed>,
+    /// The reader document (`render::reader_document`): header and body as every reader
+    /// view shows them; present when `Options::words` asked for it.
+    pub document: Option<String>,
 }
 
 impl Article {
@@ -264,5 +277,6 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     article.removed = decision.removed_list(summary, source);
     article.content = body.html;
     article.text = body.text;
+    article.document = options.words.as_ref().map(|words| render::reader_document(&article, words));
     article
 }

@@ -111,7 +111,7 @@ fn extract_html_is_a_standalone_page() {
     let lower = s.to_ascii_lowercase();
     assert!(lower.starts_with("<!doctype html>"), "not a standalone page: {}", &s[..s.len().min(200)]);
     assert!(lower.contains("</html>"));
-    assert!(s.contains(&format!("<h1>{TITLE}</h1>")), "no <h1> with the title: {s}");
+    assert!(s.contains(&format!("<h1 class=\"lectern-title\">{TITLE}</h1>")), "no <h1> with the title: {s}");
     assert!(!lower.contains("<script"), "script in the html output: {s}");
     assert!(!lower.contains("onerror"), "handler in the html output: {s}");
     for p in PARAGRAPHS {
