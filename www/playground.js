@@ -58,8 +58,7 @@
     nothingRemoved: $('nothing-removed'),
     original: $('original'),
     reader: $('reader'),
-    header: $('reader-header'),
-    content: $('content'),
+    document: $('document'),
     table: $('removed-table').tBodies[0],
     fields: $('fields'),
     copyStatus: $('copy-status'),
@@ -108,7 +107,7 @@
     }
     const start = performance.now();
     try {
-      const article = wasm_bindgen.extract(html, { ...options, markRemoved: true });
+      const article = wasm_bindgen.extract(html, { ...options, markRemoved: true, words: {} });
       return { ok: true, article, ms: performance.now() - start };
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
@@ -226,22 +225,10 @@
     const found = Boolean(a.text?.trim());
     $('empty').hidden = found;
     $('not-readerable').hidden = !found || a.readerable;
-    ui.header.hidden = !found;
-    for (const node of [ui.header, ui.content]) {
-      if (a.lang) node.lang = a.lang;
-      else node.removeAttribute('lang');
-      if (a.dir) node.dir = a.dir;
-      else node.removeAttribute('dir');
-    }
-    setText($('reader-site'), a.site_name);
-    setText($('reader-title'), a.title);
-    const minutes = Math.max(1, Math.round(a.reading_minutes || 0));
-    const meta = [a.byline, formatDate(a.published_time, a.lang), found ? `${minutes} min read` : ''];
-    setText($('reader-meta'), meta.filter(Boolean).join(' · '));
-    const parsed = new DOMParser().parseFromString(a.content ?? '', 'text/html');
-    ui.content.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
+    const parsed = new DOMParser().parseFromString(found ? a.document : '', 'text/html');
+    ui.document.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
     const byElement = new Map(a.removed.map((r) => [String(r.element), r]));
-    blocks = [...ui.content.querySelectorAll('[data-lectern-removed]')]
+    blocks = [...ui.document.querySelectorAll('[data-lectern-removed]')]
       .map((node) => ({ node, removed: byElement.get(node.dataset.lecternRemoved), label: null }))
       .filter((block) => block.removed);
   }
@@ -446,7 +433,7 @@
     if (/^(https?|ftp|mailto):$/.test(url.protocol)) window.open(url.href, '_blank', 'noopener,noreferrer');
   }
 
-  ui.content.addEventListener('click', onLinkClick);
+  ui.document.addEventListener('click', onLinkClick);
 
   ui.original.addEventListener('load', () => {
     const doc = frameDocument();
@@ -705,7 +692,7 @@
 
   /** The article as shown: kept blocks in, removed ones out, no labels or marks. */
   function shownContent() {
-    const copy = ui.content.cloneNode(true);
+    const copy = ui.document.querySelector('.lectern-content')?.cloneNode(true) ?? document.createElement('article');
     for (const label of copy.querySelectorAll('.removed-label')) label.remove();
     for (const node of copy.querySelectorAll('[data-lectern-removed]')) {
       if (!keptBlocks.has(Number(node.dataset.lecternRemoved))) node.remove();
@@ -768,24 +755,6 @@
 
   function categoryName(category) {
     return CATEGORIES.get(category) ?? category;
-  }
-
-  function setText(node, text) {
-    node.textContent = text || '';
-    node.hidden = !text;
-  }
-
-  function formatDate(value, lang) {
-    if (!value) return '';
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return value;
-    const options = { year: 'numeric', month: 'long', day: 'numeric' };
-    if (/^\d{4}-\d\d-\d\d$/.test(value)) options.timeZone = 'UTC';
-    try {
-      return date.toLocaleDateString(lang || 'en', options);
-    } catch {
-      return date.toLocaleDateString('en', options);
-    }
   }
 
   function el(tag, attributes, ...children) {
