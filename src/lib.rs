@@ -24,6 +24,7 @@ mod sanitize;
 mod scan;
 mod text;
 mod tree;
+pub mod vocabulary;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 

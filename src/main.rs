@@ -80,6 +80,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the vocabulary the extension and the playground share with the core (JSON):
+    /// categories, the report's schema and limits, the settings' defaults.
+    Vocabulary,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Command::Explain { file, url, page } => run_explain(&file, url, page),
         Command::Replay { report, format } => run_replay(&report, format),
         Command::Fixture { report, dir, force } => run_fixture(&report, &dir, force),
+        Command::Vocabulary => run_vocabulary(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -165,6 +169,12 @@ fn standalone_page(a: &Article) -> String {
 /// The reader view's stylesheet, the one the extension, its streamed page and the
 /// playground use.
 const READER_CSS: &str = include_str!("../extension/reader.css");
+
+fn run_vocabulary() -> Result<(), String> {
+    let json = serde_json::to_string_pretty(&lectern::vocabulary::vocabulary()).map_err(|e| e.to_string())?;
+    say!("{json}");
+    Ok(())
+}
 
 fn run_explain(file: &str, url: Option<String>, page: bool) -> Result<(), String> {
     let html = read_input(file)?;

@@ -11,35 +11,20 @@
 (() => {
   'use strict';
 
-  /** The largest report the playground reads: src/report.rs MAX_REPORT, 64 MiB. */
-  const MAX_REPORT = 64 * 1024 * 1024;
+  /** The core's vocabulary (src/vocabulary.rs, written by build_www into vocabulary.js),
+   *  with the English names of categories and kinds (extension/_locales/en). */
+  const VOCABULARY = globalThis.LECTERN_VOCABULARY ?? { categories: [], report: { kinds: [] }, words: {} };
+  /** The largest report the playground reads, as the core does. */
+  const MAX_REPORT = VOCABULARY.report.maxBytes;
   /** The largest HTML file it opens: the page is copied into the frame and the core. */
   const MAX_PAGE = 64 * 1024 * 1024;
-  const SCHEMA = 'lectern-report/1';
+  const SCHEMA = VOCABULARY.report.schema;
 
-  /** The clutter categories in the order the extension lists them (extension/src/common/settings.js),
-   *  with its English names (extension/_locales/en/messages.json, category_*). */
-  const CATEGORIES = new Map([
-    ['ads', 'Ads'],
-    ['related', 'Related and recent lists'],
-    ['author_bio', 'Author bio'],
-    ['share', 'Share bars'],
-    ['newsletter', 'Newsletter prompts'],
-    ['comments', 'Comments'],
-    ['consent', 'Cookie banners'],
-    ['navigation', 'Navigation'],
-    ['hidden', 'Hidden by the page'],
-    ['low_content', 'Boilerplate'],
-  ]);
+  /** The clutter categories in the order the extension lists them, with their names. */
+  const CATEGORIES = new Map(VOCABULARY.categories.map((c) => [c.id, VOCABULARY.words[c.localeKey]]));
 
   /** A report's `kind`, in words. */
-  const KINDS = {
-    content_missing: 'Content is missing',
-    clutter_left: 'Clutter was left in',
-    wrong_metadata: 'Wrong title, byline or date',
-    images_missing: 'Images are missing',
-    other: 'Something else',
-  };
+  const KINDS = Object.fromEntries(VOCABULARY.report.kinds.map((k) => [k, VOCABULARY.words[`kind_${k}`]]));
 
   const $ = (id) => document.getElementById(id);
   const ui = {

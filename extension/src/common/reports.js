@@ -5,11 +5,11 @@
 import { api } from './api.js';
 import { errorText } from './errors.js';
 import { t } from './i18n.js';
+import vocabulary from './vocabulary.js';
 
-export const SCHEMA = 'lectern-report/1';
+/** The schema and size limit of reports are the core's (src/vocabulary.rs). */
+export const { schema: SCHEMA, maxBytes: MAX_BYTES } = vocabulary.report;
 const PREFIX = 'report:';
-/** The largest report accepted: a page's HTML is rarely over a few megabytes. */
-const MAX_BYTES = 64 * 1024 * 1024;
 
 /** What is wrong with a parsed report, in one localized sentence; null when it is usable. */
 export function problem(report) {
