@@ -17,8 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::Article;
 use crate::text::{escape_attribute, escape_text};
-use crate::Article;
 
 /// The header's own words, in the reader's language (the extension passes its locale's).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::{Article, Category, Options};
+use crate::article::{Article, Options};
+use crate::Category;
 
 /// The schema this version writes and reads.
 pub const SCHEMA: &str = "lectern-report/1";

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::Options;
+use crate::article::Options;
 
 type JsResult<T> = Result<T, JsError>;
 
