@@ -75,6 +75,8 @@ build_www() {
   rm -rf dist/www target/pkg-www
   mkdir -p dist/www
   cp -r www/. dist/www/
+  # The extension's core plus the playground's exports (Cargo.toml's playground feature).
+  cargo build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features playground
   "$tools/bin/wasm-bindgen" --target no-modules --no-typescript --out-dir target/pkg-www --out-name lectern \
     target/wasm32-unknown-unknown/wasm/lectern.wasm
   optimize_wasm target/pkg-www/lectern_bg.wasm
@@ -148,7 +150,7 @@ build() {
 test_all() {
   cargo fmt --check
   cargo clippy --locked --all-targets -- -D warnings
-  cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features wasm --lib --test wasm -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features playground --lib --test wasm -- -D warnings
   npx eslint --max-warnings 0 .
   local log
   log=$(mktemp)

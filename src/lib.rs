@@ -12,7 +12,7 @@
 
 mod article;
 mod decide;
-mod encoding;
+pub mod encoding;
 mod gap;
 mod html;
 mod metadata;

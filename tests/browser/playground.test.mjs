@@ -227,11 +227,11 @@ test('a truncated, huge or foreign JSON file gets a clear message, and what is s
   const shown = { summary: await page.locator('#summary').innerText(), text: await readerText(), report: await page.locator('#report').innerText() };
 
   const cases = [
-    ['truncated.json', readFileSync(path, 'utf8').slice(0, 40000), /“truncated\.json” is not valid JSON: it may have been cut short/],
-    ['notes.json', JSON.stringify({ title: 'My notes', items: [1, 2, 3] }), /“notes\.json” is not a Lectern problem report: it has no "schema" field/],
-    ['future.json', JSON.stringify({ ...report, schema: 'lectern-report/2' }), /its schema is "lectern-report\/2", and this playground reads "lectern-report\/1" only/],
-    ['private.json', JSON.stringify({ ...report, html: undefined }), /This report does not include the page’s HTML/],
-    ['list.json', '[1, 2, 3]', /not a Lectern problem report: it is not a JSON object/],
+    ['truncated.json', readFileSync(path, 'utf8').slice(0, 40000), /“truncated\.json” cannot be used: the report is not valid: it ends too early: it may have been cut short\. Nothing was changed/],
+    ['notes.json', JSON.stringify({ title: 'My notes', items: [1, 2, 3] }), /“notes\.json” cannot be used: the report is not valid: it has no "schema" field/],
+    ['future.json', JSON.stringify({ ...report, schema: 'lectern-report/2' }), /the report's schema "lectern-report\/2" is not "lectern-report\/1"/],
+    ['private.json', JSON.stringify({ ...report, html: undefined }), /the report does not include the page's HTML \(the reader did not share it\)/],
+    ['list.json', '[1, 2, 3]', /“list\.json” cannot be used: the report is not valid: it is not a JSON object/],
   ];
   for (const [name, body, message] of cases) {
     const file = join(dir, name);
