@@ -84,6 +84,7 @@ build_www() {
   node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], "globalThis.LECTERN_WASM = \"" + fs.readFileSync(process.argv[1]).toString("base64") + "\";\n");' \
     target/pkg-www/lectern_bg.wasm dist/www/lectern-wasm.js
   cp node_modules/turndown/dist/turndown.js dist/www/turndown.js
+  cp extension/reader.css dist/www/reader.css
   # The core's vocabulary with the English names of its categories and report kinds.
   target/release/lectern vocabulary | node -e '
     const fs = require("fs");
