@@ -106,6 +106,18 @@ impl StreamDecoder {
     }
 }
 
+/// A whole page's bytes as text, decoded as the extractor decodes them.
+pub fn decode(html: &[u8], declared: Option<&str>) -> String {
+    if let Some(text) = as_utf8(html, declared) {
+        return text.to_string();
+    }
+    let mut decoder = StreamDecoder::new(declared);
+    let mut out = String::with_capacity(html.len());
+    decoder.write(html, &mut out);
+    decoder.end(&mut out);
+    out
+}
+
 /// The page as UTF-8 text without copying, when it is UTF-8: the same choice `StreamDecoder`
 /// makes for the whole input, taken only when decoding would change nothing but a BOM.
 pub fn as_utf8<'a>(html: &'a [u8], declared: Option<&str>) -> Option<&'a str> {
@@ -155,9 +167,9 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Decodes a whole page.
+/// Decodes a whole page through the stream decoder alone.
 #[cfg(test)]
-fn decode(html: &[u8], declared: Option<&str>) -> Vec<u8> {
+fn decode_streamed(html: &[u8], declared: Option<&str>) -> Vec<u8> {
     let mut d = StreamDecoder::new(declared);
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     d.write(html, &mut out);
@@ -174,23 +186,23 @@ mod tests {
         let mut page = b"<html><head><meta charset=\"windows-1251\"></head><body><p>".to_vec();
         page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
         page.extend_from_slice(b"</p>");
-        let out = decode(&page, None);
+        let out = decode_streamed(&page, None);
         assert!(String::from_utf8(out).unwrap().contains("<p>Привет</p>"));
     }
 
     #[test]
     fn caller_charset_wins_over_meta() {
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<meta charset=utf-8><p>日本語</p>");
-        let out = decode(&bytes, Some("shift_jis"));
+        let out = decode_streamed(&bytes, Some("shift_jis"));
         assert!(String::from_utf8(out).unwrap().contains("日本語"));
     }
 
     #[test]
     fn utf8_bytes_under_a_stale_legacy_meta_stay_utf8() {
         let page = "<meta charset=gb2312><title>人工智能</title><p>迈上新台阶</p>";
-        assert_eq!(decode(page.as_bytes(), None), page.as_bytes());
+        assert_eq!(decode_streamed(page.as_bytes(), None), page.as_bytes());
         let (gbk, _, _) = encoding_rs::GBK.encode(page);
-        assert_eq!(String::from_utf8(decode(&gbk, None)).unwrap(), page);
+        assert_eq!(String::from_utf8(decode_streamed(&gbk, None)).unwrap(), page);
     }
 
     #[test]
@@ -201,7 +213,7 @@ mod tests {
             ("<meta charset=windows-1252><p>plain</p>", None),
             ("<p>héllo</p>", Some("iso-8859-1")),
         ] {
-            let copied = decode(page.as_bytes(), declared);
+            let copied = decode_streamed(page.as_bytes(), declared);
             if let Some(text) = as_utf8(page.as_bytes(), declared) {
                 assert_eq!(text.as_bytes(), copied, "{page}");
             }
@@ -215,7 +227,7 @@ mod tests {
         let mut page = b"<meta charset=windows-1251><p>".to_vec();
         page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, b',', b' ', 0xec, 0xe8, 0xf0, b'!']);
         page.extend_from_slice(b"</p>");
-        let whole = decode(&page, None);
+        let whole = decode_streamed(&page, None);
         let mut d = StreamDecoder::new(None);
         let mut out = String::new();
         for b in &page {
@@ -232,12 +244,12 @@ mod tests {
         for u in "<p>héllo</p>".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(decode(&bytes, None), "<p>héllo</p>".as_bytes());
+        assert_eq!(decode_streamed(&bytes, None), "<p>héllo</p>".as_bytes());
     }
 
     #[test]
     fn invalid_utf8_becomes_replacement_characters() {
-        let out = decode(b"<p>a\xff\xfeb</p>", None);
+        let out = decode_streamed(b"<p>a\xff\xfeb</p>", None);
         assert_eq!(String::from_utf8(out).unwrap(), "<p>a\u{fffd}\u{fffd}b</p>");
     }
 }

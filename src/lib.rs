@@ -10,12 +10,14 @@
 //!
 //! The crate is pure Rust (no wasm types) so it tests natively and compiles to wasm.
 
+mod article;
 mod decide;
-mod encoding;
+pub mod encoding;
 mod gap;
 mod html;
 mod metadata;
 mod readerable;
+pub mod render;
 pub mod report;
 mod rewrite;
 pub mod rules;
@@ -23,11 +25,11 @@ mod sanitize;
 mod scan;
 mod text;
 mod tree;
+pub mod vocabulary;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::article::{Article, Options, Removed};
 pub use crate::readerable::is_probably_readerable;
 pub use crate::rules::Category;
 
@@ -43,122 +45,6 @@ pub enum Error {
     /// lol_html stopped on the input.
     #[error("the HTML could not be parsed: {0}")]
     Parse(String),
-}
-
-/// Settings for one extraction.
-#[must_use]
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Options {
-    /// The page's URL: relative links and images are resolved against it (and `<base>`).
-    /// A URL that is empty, not absolute or not http(s) (a `file:` page) resolves nothing:
-    /// the page still extracts, with its relative links kept relative.
-    pub url: Option<String>,
-    /// The charset the page was served with (the `Content-Type` header's), if known.
-    pub charset: Option<String>,
-    /// Clutter categories to keep in the article instead of removing.
-    pub keep: Vec<Category>,
-    /// Whether images are kept in the reader HTML.
-    pub images: bool,
-    /// Whether removed blocks are written into `Article::content` too, each marked with
-    /// `data-lectern-removed="<element>"`, so a reader view can show them on demand without
-    /// extracting again. Their text stays out of `Article::text`.
-    pub mark_removed: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options { url: None, charset: None, keep: Vec::new(), images: true, mark_removed: false }
-    }
-}
-
-impl Options {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the page URL.
-    pub fn url(mut self, url: impl Into<String>) -> Self {
-        self.url = Some(url.into());
-        self
-    }
-
-    /// Sets the charset the page was served with.
-    pub fn charset(mut self, charset: impl Into<String>) -> Self {
-        self.charset = Some(charset.into());
-        self
-    }
-
-    /// Keeps blocks of `category` in the article (e.g. the author bio).
-    pub fn keep(mut self, category: Category) -> Self {
-        if !self.keep.contains(&category) {
-            self.keep.push(category);
-        }
-        self
-    }
-
-    /// Keeps or drops images.
-    pub fn images(mut self, images: bool) -> Self {
-        self.images = images;
-        self
-    }
-
-    /// Writes removed blocks into the content, marked (see the field).
-    pub fn mark_removed(mut self, mark: bool) -> Self {
-        self.mark_removed = mark;
-        self
-    }
-
-    fn removes(&self, category: Category) -> bool {
-        !self.keep.contains(&category)
-    }
-}
-
-/// A block the extractor took out of the article, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Removed {
-    pub category: Category,
-    /// The rule that matched, in words.
-    pub reason: String,
-    /// The block's first words.
-    pub text: String,
-    /// The element's position among the page's elements in document order (0 is `<html>`).
-    pub element: u32,
-    /// The element's tag name, lowercase: lets a caller holding the page's DOM check that
-    /// `element` points where it should.
-    #[serde(default)]
-    pub tag: String,
-}
-
-/// The article Lectern extracted from a page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Article {
-    pub title: Option<String>,
-    /// The author's name (several joined with ", "), never a bio.
-    pub byline: Option<String>,
-    pub published_time: Option<String>,
-    pub site_name: Option<String>,
-    pub lang: Option<String>,
-    pub dir: Option<String>,
-    pub excerpt: Option<String>,
-    pub lead_image: Option<String>,
-    /// Sanitized reader HTML, safe to set as `innerHTML` in an extension page.
-    pub content: String,
-    /// The body as plain text, paragraphs separated by blank lines.
-    pub text: String,
-    pub word_count: usize,
-    pub reading_minutes: usize,
-    /// Whether the page looks like an article.
-    pub readerable: bool,
-    pub removed: Vec<Removed>,
-}
-
-impl Article {
-    /// What the metadata read so far tells the decide stage.
-    fn stated(&self) -> decide::Stated<'_> {
-        decide::Stated { title: self.title.as_deref(), author: self.byline.as_deref() }
-    }
 }
 
 /// Extracts the article from a whole page.
@@ -264,5 +150,6 @@ fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, opt
     article.removed = decision.removed_list(summary, source);
     article.content = body.html;
     article.text = body.text;
+    article.document = options.words.as_ref().map(|words| render::reader_document(&article, words));
     article
 }

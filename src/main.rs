@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use lectern::report::{Replay, Report};
-use lectern::{extract, Article, Options};
+use lectern::{extract, render, Article, Options};
 
 /// `println!` for the run_* functions: ends quietly when the reader of the output has gone
 /// (`lectern explain page.html | head`), and reports other write errors, never panicking.
@@ -80,6 +80,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the vocabulary the extension and the playground share with the core (JSON):
+    /// categories, the report's schema and limits, the settings' defaults.
+    Vocabulary,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Command::Explain { file, url, page } => run_explain(&file, url, page),
         Command::Replay { report, format } => run_replay(&report, format),
         Command::Fixture { report, dir, force } => run_fixture(&report, &dir, force),
+        Command::Vocabulary => run_vocabulary(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -150,33 +154,27 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A readable page on its own: the header, the sanitized body, a little CSS.
+/// A readable page on its own: the reader document under the reader view's own
+/// stylesheet (its "system" theme follows the system's light or dark).
 fn standalone_page(a: &Article) -> String {
     let title = escape(a.title.as_deref().unwrap_or("Untitled"));
-    let mut header = format!("<h1>{title}</h1>");
-    let facts: Vec<String> = [a.byline.as_deref(), a.published_time.as_deref(), a.site_name.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(escape)
-        .chain((a.reading_minutes > 0).then(|| format!("{} min read", a.reading_minutes)))
-        .collect();
-    if !facts.is_empty() {
-        header.push_str(&format!("<p class=\"meta\">{}</p>", facts.join(" · ")));
-    }
-    let lang = a.lang.as_deref().map(|l| format!(" lang=\"{}\"", escape(l))).unwrap_or_default();
-    let dir = a.dir.as_deref().map(|d| format!(" dir=\"{}\"", escape(d))).unwrap_or_default();
+    let document = a.document.clone().unwrap_or_else(|| render::reader_document(a, &render::Words::default()));
     format!(
-        "<!doctype html>\n<html{lang}{dir}><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'\">\
-<title>{title}</title><style>{CSS}</style></head>\n<body><article>{header}\n{}</article></body></html>\n",
-        a.content
+<title>{title}</title><style>{READER_CSS}</style></head>\n<body style=\"margin:0\"><div id=\"lectern-reader\"><main class=\"lectern-page\">{document}</main></div></body></html>\n"
     )
 }
 
-const CSS: &str = "body{max-width:40em;margin:2em auto;padding:0 1em;font:1.1em/1.6 Georgia,serif;color:#222;background:#fffdf8}\
-img{max-width:100%;height:auto}pre{overflow:auto;background:#f4f1ea;padding:.8em}.meta{color:#666;font-style:italic}\
-blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}\
-@media(prefers-color-scheme:dark){body{background:#1d1d1f;color:#ddd}pre{background:#2a2a2d}}";
+/// The reader view's stylesheet, the one the extension, its streamed page and the
+/// playground use.
+const READER_CSS: &str = include_str!("../extension/reader.css");
+
+fn run_vocabulary() -> Result<(), String> {
+    let json = serde_json::to_string_pretty(&lectern::vocabulary::vocabulary()).map_err(|e| e.to_string())?;
+    say!("{json}");
+    Ok(())
+}
 
 fn run_explain(file: &str, url: Option<String>, page: bool) -> Result<(), String> {
     let html = read_input(file)?;

@@ -5,11 +5,11 @@
 use serde_json::Value;
 use url::Url;
 
+use crate::article::Article;
 use crate::rules;
 use crate::sanitize;
 use crate::scan::Summary;
 use crate::text::{decode_entities, fold_whitespace};
-use crate::Article;
 
 /// What an article's JSON-LD says.
 #[derive(Debug, Default)]

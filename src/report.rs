@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::{Article, Category, Options};
+use crate::article::{Article, Options};
+use crate::Category;
 
 /// The schema this version writes and reads.
 pub const SCHEMA: &str = "lectern-report/1";
@@ -121,7 +122,16 @@ impl Report {
             return Err(ReportError::TooLarge { limit: MAX_REPORT });
         }
         // The schema first: a report from a future version gets that message, not a type error.
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| ReportError::Invalid(e.to_string()))?;
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+            ReportError::Invalid(if e.is_eof() {
+                "it ends too early: it may have been cut short".into()
+            } else {
+                format!("it is not JSON ({e})")
+            })
+        })?;
+        if !value.is_object() {
+            return Err(ReportError::Invalid("it is not a JSON object".into()));
+        }
         match value.get("schema").and_then(Value::as_str) {
             Some(SCHEMA) => {}
             Some(other) => return Err(ReportError::Schema(other.to_string())),

@@ -12,6 +12,7 @@ use lol_html::html_content::Element;
 use lol_html::{element, HtmlRewriter, Settings};
 use url::Url;
 
+use crate::article::Options;
 use crate::decide::{Decision, Mark};
 use crate::gap::{self, Piece};
 use crate::html::Tag;
@@ -20,7 +21,6 @@ use crate::sanitize::{self, Policy};
 use crate::scan::Summary;
 use crate::text::{decode_attribute, decode_entities, escape_attribute, escape_text};
 use crate::tree::{Open, OpenElements};
-use crate::Options;
 
 /// Characters that show nothing and split words for search and copy: the soft hyphen, the
 /// zero-width space, the word joiner and a stray byte-order mark. (The zero-width joiners

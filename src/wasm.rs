@@ -8,7 +8,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::Options;
+use crate::article::Options;
 
 type JsResult<T> = Result<T, JsError>;
 
@@ -115,6 +115,42 @@ fn ended() -> JsError {
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: JsValue) -> JsResult<bool> {
     Ok(crate::is_probably_readerable(&page_bytes(&html)?))
+}
+
+/// The playground's exports (the `playground` feature).
+#[cfg(feature = "playground")]
+mod playground {
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    use super::{page_bytes, serializer, JsResult};
+    use crate::article::Article;
+    use crate::report::{Replay, Report};
+
+    /// Reads a problem report (the file's text) as `lectern replay` does: the report, or the
+    /// core's one sentence on why it cannot be used (not a report, another schema, no HTML).
+    #[wasm_bindgen(js_name = readReport)]
+    pub fn read_report(text: JsValue) -> JsResult<JsValue> {
+        let report = Report::parse(&page_bytes(&text)?)?;
+        report.html()?;
+        Ok(report.serialize(&serializer())?)
+    }
+
+    /// What changed between the article a report recorded and `today`'s extraction of its
+    /// page: `lectern replay`'s comparison (`Replay`).
+    #[wasm_bindgen(js_name = compareReport)]
+    pub fn compare_report(report: JsValue, today: JsValue) -> JsResult<JsValue> {
+        let report: Report = serde_wasm_bindgen::from_value(report)?;
+        let today: Article = serde_wasm_bindgen::from_value(today)?;
+        Ok(Replay::compare(&report, &today).serialize(&serializer())?)
+    }
+
+    /// A page file's bytes as text, decoded as the core decodes a page: by its byte-order
+    /// mark, else a `<meta charset>` near its start, else as UTF-8.
+    #[wasm_bindgen(js_name = decodePage)]
+    pub fn decode_page(bytes: &[u8]) -> String {
+        crate::encoding::decode(bytes, None)
+    }
 }
 
 fn options_from(options: JsValue) -> JsResult<Options> {

@@ -111,7 +111,7 @@ fn extract_html_is_a_standalone_page() {
     let lower = s.to_ascii_lowercase();
     assert!(lower.starts_with("<!doctype html>"), "not a standalone page: {}", &s[..s.len().min(200)]);
     assert!(lower.contains("</html>"));
-    assert!(s.contains(&format!("<h1>{TITLE}</h1>")), "no <h1> with the title: {s}");
+    assert!(s.contains(&format!("<h1 class=\"lectern-title\">{TITLE}</h1>")), "no <h1> with the title: {s}");
     assert!(!lower.contains("<script"), "script in the html output: {s}");
     assert!(!lower.contains("onerror"), "handler in the html output: {s}");
     for p in PARAGRAPHS {
@@ -380,8 +380,8 @@ fn bad_reports_get_one_clear_line() {
     let dir = temp_dir("bad-reports");
     let good = serde_json::to_string(&report(Some(&page("")), serde_json::json!([]))).unwrap();
     let cases: [(&str, String, &str); 5] = [
-        ("truncated", good[..good.len() / 2].to_string(), "the report is not valid: EOF while parsing"),
-        ("not json", "<html>not a report</html>".into(), "the report is not valid: expected value"),
+        ("truncated", good[..good.len() / 2].to_string(), "the report is not valid: it ends too early: it may have been cut short"),
+        ("not json", "<html>not a report</html>".into(), "the report is not valid: it is not JSON (expected value"),
         ("no schema", "{\"url\": \"https://a.example/\"}".into(), "the report is not valid: it has no \"schema\" field"),
         (
             "future",

@@ -11,35 +11,19 @@
 (() => {
   'use strict';
 
-  /** The largest report the playground reads: src/report.rs MAX_REPORT, 64 MiB. */
-  const MAX_REPORT = 64 * 1024 * 1024;
+  /** The core's vocabulary (src/vocabulary.rs, written by build_www into vocabulary.js),
+   *  with the English names of categories and kinds (extension/_locales/en). */
+  const VOCABULARY = globalThis.LECTERN_VOCABULARY ?? { categories: [], report: { kinds: [] }, words: {} };
+  /** The largest report the playground reads, as the core does. */
+  const MAX_REPORT = VOCABULARY.report.maxBytes;
   /** The largest HTML file it opens: the page is copied into the frame and the core. */
   const MAX_PAGE = 64 * 1024 * 1024;
-  const SCHEMA = 'lectern-report/1';
 
-  /** The clutter categories in the order the extension lists them (extension/src/common/settings.js),
-   *  with its English names (extension/_locales/en/messages.json, category_*). */
-  const CATEGORIES = new Map([
-    ['ads', 'Ads'],
-    ['related', 'Related and recent lists'],
-    ['author_bio', 'Author bio'],
-    ['share', 'Share bars'],
-    ['newsletter', 'Newsletter prompts'],
-    ['comments', 'Comments'],
-    ['consent', 'Cookie banners'],
-    ['navigation', 'Navigation'],
-    ['hidden', 'Hidden by the page'],
-    ['low_content', 'Boilerplate'],
-  ]);
+  /** The clutter categories in the order the extension lists them, with their names. */
+  const CATEGORIES = new Map(VOCABULARY.categories.map((c) => [c.id, VOCABULARY.words[c.localeKey]]));
 
   /** A report's `kind`, in words. */
-  const KINDS = {
-    content_missing: 'Content is missing',
-    clutter_left: 'Clutter was left in',
-    wrong_metadata: 'Wrong title, byline or date',
-    images_missing: 'Images are missing',
-    other: 'Something else',
-  };
+  const KINDS = Object.fromEntries(VOCABULARY.report.kinds.map((k) => [k, VOCABULARY.words[`kind_${k}`]]));
 
   const $ = (id) => document.getElementById(id);
   const ui = {
@@ -58,8 +42,7 @@
     nothingRemoved: $('nothing-removed'),
     original: $('original'),
     reader: $('reader'),
-    header: $('reader-header'),
-    content: $('content'),
+    document: $('document'),
     table: $('removed-table').tBodies[0],
     fields: $('fields'),
     copyStatus: $('copy-status'),
@@ -108,7 +91,7 @@
     }
     const start = performance.now();
     try {
-      const article = wasm_bindgen.extract(html, { ...options, markRemoved: true });
+      const article = wasm_bindgen.extract(html, { ...options, markRemoved: true, words: {} });
       return { ok: true, article, ms: performance.now() - start };
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
@@ -226,22 +209,10 @@
     const found = Boolean(a.text?.trim());
     $('empty').hidden = found;
     $('not-readerable').hidden = !found || a.readerable;
-    ui.header.hidden = !found;
-    for (const node of [ui.header, ui.content]) {
-      if (a.lang) node.lang = a.lang;
-      else node.removeAttribute('lang');
-      if (a.dir) node.dir = a.dir;
-      else node.removeAttribute('dir');
-    }
-    setText($('reader-site'), a.site_name);
-    setText($('reader-title'), a.title);
-    const minutes = Math.max(1, Math.round(a.reading_minutes || 0));
-    const meta = [a.byline, formatDate(a.published_time, a.lang), found ? `${minutes} min read` : ''];
-    setText($('reader-meta'), meta.filter(Boolean).join(' · '));
-    const parsed = new DOMParser().parseFromString(a.content ?? '', 'text/html');
-    ui.content.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
+    const parsed = new DOMParser().parseFromString(found ? a.document : '', 'text/html');
+    ui.document.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
     const byElement = new Map(a.removed.map((r) => [String(r.element), r]));
-    blocks = [...ui.content.querySelectorAll('[data-lectern-removed]')]
+    blocks = [...ui.document.querySelectorAll('[data-lectern-removed]')]
       .map((node) => ({ node, removed: byElement.get(node.dataset.lecternRemoved), label: null }))
       .filter((block) => block.removed);
   }
@@ -446,7 +417,7 @@
     if (/^(https?|ftp|mailto):$/.test(url.protocol)) window.open(url.href, '_blank', 'noopener,noreferrer');
   }
 
-  ui.content.addEventListener('click', onLinkClick);
+  ui.document.addEventListener('click', onLinkClick);
 
   ui.original.addEventListener('load', () => {
     const doc = frameDocument();
@@ -495,45 +466,14 @@
   // ---------------------------------------------------------------------------------------
   // Problem reports
 
-  /** Checks a report's text the way `lectern replay` does: {report} or {error}. */
-  function readReport(text, name) {
-    let report;
+  /** Reads a report's text with the core, as `lectern replay` does: {report} or {error}. */
+  async function readReport(text, name) {
     try {
-      report = JSON.parse(text);
+      await loadCore();
+      return { report: wasm_bindgen.readReport(text) };
     } catch (e) {
-      return { error: `“${name}” is not valid JSON: it may have been cut short (${e.message}). Nothing was changed.` };
+      return { error: `“${name}” cannot be used: ${lowerFirst(sentence(e))} Nothing was changed.` };
     }
-    const not = (why) => ({ error: `“${name}” is not a Lectern problem report: ${why}. Nothing was changed.` });
-    if (typeof report !== 'object' || report === null || Array.isArray(report)) return not('it is not a JSON object');
-    if (!('schema' in report)) return not('it has no "schema" field');
-    if (report.schema !== SCHEMA) {
-      return not(`its schema is ${JSON.stringify(report.schema)}, and this playground reads "${SCHEMA}" only`);
-    }
-    const invalid = (why) => ({ error: `The report “${name}” is not valid: ${why}. Nothing was changed.` });
-    if (typeof report.url !== 'string') return invalid('it has no page URL ("url")');
-    for (const field of ['extensionVersion', 'browser', 'created', 'pageTitle', 'kind', 'comment']) {
-      if (report[field] != null && typeof report[field] !== 'string') return invalid(`"${field}" is not text`);
-    }
-    const marks = report.marks ?? [];
-    if (!Array.isArray(marks)) return invalid('"marks" is not a list');
-    for (const [i, m] of marks.entries()) {
-      if (typeof m !== 'object' || m === null || typeof m.should !== 'string' || typeof m.text !== 'string') {
-        return invalid(`mark ${i + 1} has no "should" and "text"`);
-      }
-    }
-    const options = report.options ?? {};
-    if (typeof options !== 'object' || Array.isArray(options)) return invalid('"options" is not an object');
-    const keepList = options.keep ?? [];
-    if (!Array.isArray(keepList)) return invalid('"options.keep" is not a list');
-    const unknown = keepList.find((c) => !CATEGORIES.has(c));
-    if (unknown !== undefined) return invalid(`"options.keep" names an unknown category ${JSON.stringify(unknown)}`);
-    if (options.images != null && typeof options.images !== 'boolean') return invalid('"options.images" is not true or false');
-    if (report.article != null && (typeof report.article !== 'object' || Array.isArray(report.article))) return invalid('"article" is not an object');
-    if (report.html == null) {
-      return { error: `This report does not include the page’s HTML (the reader did not share it), so there is nothing to extract. Nothing was changed.` };
-    }
-    if (typeof report.html !== 'string') return invalid('the page’s HTML ("html") is not text');
-    return { report: { ...report, marks, options: { keep: keepList, images: options.images ?? true } } };
   }
 
   /** The report's URL if it is one the core accepts (src/report.rs extraction_options). */
@@ -545,36 +485,8 @@
     }
   }
 
-  /** Whitespace as Rust's char::is_whitespace sees it, for the same folding as the CLI. */
-  const SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-  const SPACES = new RegExp(`${SPACE}+`, 'g');
-  const EDGES = new RegExp(`^${SPACE}+|${SPACE}+$`, 'g');
-  const fold = (text) => (text ?? '').replace(SPACES, ' ').replace(EDGES, '');
-
-  /** What `lectern replay` says (src/report.rs Replay::compare): changed metadata, gone and
-   *  new paragraphs, and whether each mark holds. */
-  function compare(report, today) {
-    const replay = { metadata: [], gone: [], new: [], marks: [] };
-    const then = report.article;
-    if (then) {
-      for (const field of ['title', 'byline', 'published_time', 'site_name']) {
-        const a = then[field] ?? null;
-        const b = today[field] ?? null;
-        if (a !== b) replay.metadata.push([field, a, b]);
-      }
-      const paragraphs = (text) => (typeof text === 'string' ? text : '').split('\n\n').map((p) => p.replace(EDGES, '')).filter(Boolean);
-      const before = paragraphs(then.text);
-      const after = paragraphs(today.text);
-      replay.gone = before.filter((p) => !after.includes(p));
-      replay.new = after.filter((p) => !before.includes(p));
-    }
-    const text = fold(today.text);
-    replay.marks = report.marks.map((m) => [m, text.includes(fold(m.text)) === (m.should === 'present')]);
-    return replay;
-  }
-
   function renderReport(report, today) {
-    const replay = compare(report, today);
+    const replay = wasm_bindgen.compareReport(report, today);
     const facts = [
       ['Page', report.url],
       ['Page title', report.pageTitle],
@@ -667,35 +579,20 @@
     }
     if (isReport) await openReport(new TextDecoder().decode(bytes), name);
     else {
-      const page = { html: decodePage(bytes), url: '', name, report: null };
+      // Decoded as the core decodes a page: its BOM, else its <meta charset>, else UTF-8.
+      await loadCore();
+      const page = { html: wasm_bindgen.decodePage(bytes), url: '', name, report: null };
       await show(page, { fresh: true, options: { keep: [], images: ui.images.checked } });
     }
   }
 
   async function openReport(text, name) {
-    const { report, error } = readReport(text, name);
+    const { report, error } = await readReport(text, name);
     if (error) {
       fail(error);
       return;
     }
     await show({ html: report.html, url: reportUrl(report.url), name, report }, { fresh: true, options: report.options });
-  }
-
-  /** A page file's text: its BOM, else its <meta charset> (first 1024 bytes), else UTF-8. */
-  function decodePage(bytes) {
-    let label = 'utf-8';
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
-    else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
-    else if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
-      const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
-      const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-      if (match) label = match[1];
-    }
-    try {
-      return new TextDecoder(label).decode(bytes);
-    } catch {
-      return new TextDecoder().decode(bytes);
-    }
   }
 
   const megabytes = (n) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -705,7 +602,7 @@
 
   /** The article as shown: kept blocks in, removed ones out, no labels or marks. */
   function shownContent() {
-    const copy = ui.content.cloneNode(true);
+    const copy = ui.document.querySelector('.lectern-content')?.cloneNode(true) ?? document.createElement('article');
     for (const label of copy.querySelectorAll('.removed-label')) label.remove();
     for (const node of copy.querySelectorAll('[data-lectern-removed]')) {
       if (!keptBlocks.has(Number(node.dataset.lecternRemoved))) node.remove();
@@ -768,24 +665,6 @@
 
   function categoryName(category) {
     return CATEGORIES.get(category) ?? category;
-  }
-
-  function setText(node, text) {
-    node.textContent = text || '';
-    node.hidden = !text;
-  }
-
-  function formatDate(value, lang) {
-    if (!value) return '';
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return value;
-    const options = { year: 'numeric', month: 'long', day: 'numeric' };
-    if (/^\d{4}-\d\d-\d\d$/.test(value)) options.timeZone = 'UTC';
-    try {
-      return date.toLocaleDateString(lang || 'en', options);
-    } catch {
-      return date.toLocaleDateString('en', options);
-    }
   }
 
   function el(tag, attributes, ...children) {

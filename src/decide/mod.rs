@@ -15,11 +15,11 @@ mod root;
 
 use std::borrow::Cow;
 
+use crate::article::{Options, Removed};
 use crate::html::Tag;
 use crate::rules::{self, hint, Category};
 use crate::scan::{flag, Node, Stats, Summary, NONE};
 use crate::text::source_text;
-use crate::{Options, Removed};
 
 /// What the rewrite does with an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

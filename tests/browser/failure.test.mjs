@@ -21,7 +21,7 @@ before(async () => {
   extension = testCopyOfExtension('chrome', (manifest, dir) => {
     const file = join(dir, 'background.js');
     const source = readFileSync(file, 'utf8');
-    const call = 'lectern.extract(html, { url, images, markRemoved: true })';
+    const call = 'lectern.extract(html, { url, images, markRemoved: true, words: headerWords() })';
     assert.ok(source.includes(call), 'background.js extracts with this call');
     writeFileSync(
       file,

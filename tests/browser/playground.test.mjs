@@ -70,12 +70,12 @@ async function settled(action) {
 const open = (path) => settled(() => page.setInputFiles('#file', path));
 
 /** The reader pane's text as shown (removed blocks hidden unless "show removed"). */
-const readerText = () => page.locator('#content').innerText();
+const readerText = () => page.locator('#document .lectern-content').innerText();
 
 test('a page opened from a file: the article, its removed blocks highlighted, the category switches', async () => {
   await open(join(fixture, 'source.html'));
   assert.equal(await page.locator('#error').innerText(), '');
-  assert.equal(await page.locator('#reader-title').innerText(), 'Scale AI’s Alexandr Wang has published an open letter lobbying Trump to invest in AI');
+  assert.equal(await page.locator('#document .lectern-title').innerText(), 'Scale AI’s Alexandr Wang has published an open letter lobbying Trump to invest in AI');
   let text = await readerText();
   assert.ok(text.includes(FIRST), 'the article is in the reader pane');
   assert.ok(!text.includes(BIO), 'the author bio is not');
@@ -88,7 +88,7 @@ test('a page opened from a file: the article, its removed blocks highlighted, th
 
   // Show removed: the bio is there, framed and labelled with its category and reason.
   await page.check('#show-removed');
-  const label = page.locator('#content .removed-label', { hasText: 'Removed · Author bio: ' });
+  const label = page.locator('#document .lectern-content .removed-label', { hasText: 'Removed · Author bio: ' });
   assert.equal(await label.count(), 1);
   assert.ok(await label.isVisible());
   const block = await label.evaluate((node) => ({ text: node.parentElement.innerText, shown: node.parentElement.matches('.removed-shown[data-lectern-removed]') }));
@@ -109,11 +109,11 @@ test('a page opened from a file: the article, its removed blocks highlighted, th
   assert.ok(text.includes(BIO), 'the kept bio is in the article');
   assert.ok(text.includes(FIRST));
   const inRemoved = await page.evaluate((bio) => {
-    const holder = [...document.querySelectorAll('#content *')].find((n) => n.children.length === 0 && n.textContent.includes(bio));
+    const holder = [...document.querySelectorAll('#document .lectern-content *')].find((n) => n.children.length === 0 && n.textContent.includes(bio));
     return Boolean(holder?.closest('[data-lectern-removed], [hidden]'));
   }, BIO);
   assert.equal(inRemoved, false, 'the bio is not a removed block any more');
-  assert.ok(await page.locator('#content .removed-label').count() === 0, 'no labels while removed blocks are hidden');
+  assert.ok(await page.locator('#document .lectern-content .removed-label').count() === 0, 'no labels while removed blocks are hidden');
 
   // Copy: what is shown, without labels or marks.
   await page.check('#show-removed');
@@ -199,7 +199,7 @@ test('a problem report: the same article and verdicts as `lectern replay`', asyn
   assert.ok(await page.isVisible('#report'), 'the report is shown');
 
   // The article: the CLI's title and text (removed blocks are hidden as the page opens).
-  assert.equal(await page.locator('#reader-title').innerText(), replayed.article.title);
+  assert.equal(await page.locator('#document .lectern-title').innerText(), replayed.article.title);
   assert.equal(fold(await readerText()), fold(replayed.article.text));
   assert.ok(await page.isChecked('#keep input[value="author_bio"]'), 'the report’s kept category is switched on');
   assert.ok(!(await page.isChecked('#images')), 'and its images option');
@@ -227,11 +227,11 @@ test('a truncated, huge or foreign JSON file gets a clear message, and what is s
   const shown = { summary: await page.locator('#summary').innerText(), text: await readerText(), report: await page.locator('#report').innerText() };
 
   const cases = [
-    ['truncated.json', readFileSync(path, 'utf8').slice(0, 40000), /“truncated\.json” is not valid JSON: it may have been cut short/],
-    ['notes.json', JSON.stringify({ title: 'My notes', items: [1, 2, 3] }), /“notes\.json” is not a Lectern problem report: it has no "schema" field/],
-    ['future.json', JSON.stringify({ ...report, schema: 'lectern-report/2' }), /its schema is "lectern-report\/2", and this playground reads "lectern-report\/1" only/],
-    ['private.json', JSON.stringify({ ...report, html: undefined }), /This report does not include the page’s HTML/],
-    ['list.json', '[1, 2, 3]', /not a Lectern problem report: it is not a JSON object/],
+    ['truncated.json', readFileSync(path, 'utf8').slice(0, 40000), /“truncated\.json” cannot be used: the report is not valid: it ends too early: it may have been cut short\. Nothing was changed/],
+    ['notes.json', JSON.stringify({ title: 'My notes', items: [1, 2, 3] }), /“notes\.json” cannot be used: the report is not valid: it has no "schema" field/],
+    ['future.json', JSON.stringify({ ...report, schema: 'lectern-report/2' }), /the report's schema "lectern-report\/2" is not "lectern-report\/1"/],
+    ['private.json', JSON.stringify({ ...report, html: undefined }), /the report does not include the page's HTML \(the reader did not share it\)/],
+    ['list.json', '[1, 2, 3]', /“list\.json” cannot be used: the report is not valid: it is not a JSON object/],
   ];
   for (const [name, body, message] of cases) {
     const file = join(dir, name);
@@ -296,7 +296,7 @@ test('the original page is sandboxed: its scripts and handlers never run', async
   assert.deepEqual(await page.evaluate(() => window.messages), []);
   assert.equal(await page.evaluate(() => document.body.dataset.ran), undefined);
   assert.ok((await readerText()).includes(paragraph));
-  assert.equal(await page.locator('#content script, #content [onerror]').count(), 0, 'the reader pane has neither');
+  assert.equal(await page.locator('#document script, #document [onerror]').count(), 0, 'the reader pane has neither');
   assert.deepEqual(pageErrors, []);
 });
 
@@ -306,7 +306,7 @@ test('the playground’s own interface passes axe (WCAG 2 A and AA)', async () =
   await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     // The article and the original page are the page's own content, not the playground's.
-    const result = await globalThis.axe.run({ exclude: [['#content'], ['#original']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
+    const result = await globalThis.axe.run({ exclude: [['#document .lectern-content'], ['#original']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, []);
@@ -342,7 +342,7 @@ test('served by a static server (./build.sh serve) as from file://: a report dro
     await served.waitForFunction(() => window.attempts > 0);
     assert.equal(await served.locator('#error').innerText(), '');
     assert.ok(await served.isVisible('#report'), 'the dropped report is shown');
-    assert.equal(await served.locator('#reader-title').innerText(), 'Scale AI’s Alexandr Wang has published an open letter lobbying Trump to invest in AI');
+    assert.equal(await served.locator('#document .lectern-title').innerText(), 'Scale AI’s Alexandr Wang has published an open letter lobbying Trump to invest in AI');
     assert.deepEqual(await served.locator('#marks li').evaluateAll((lis) => lis.map((li) => li.dataset.holds === 'true')), [true, true, false, false]);
     assert.deepEqual(errors, []);
   } finally {

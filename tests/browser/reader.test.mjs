@@ -609,7 +609,7 @@ test('a right-to-left article reads right to left under the toolbar of the exten
     const layout = await page.evaluate(() => {
       const reader = document.getElementById('lectern-reader');
       const controls = document.getElementById('lectern-controls').shadowRoot;
-      const article = reader.querySelector('.lectern-page');
+      const article = reader.querySelector('.lectern-document');
       const title = reader.querySelector('.lectern-title');
       const range = document.createRange();
       range.selectNodeContents(title);

@@ -7,6 +7,7 @@
 // itself (import.meta.url); '/' is the package's root.
 import * as lectern from '/pkg/lectern.js';
 import { api } from '../common/api.js';
+import { headerWords } from '../common/article.js';
 
 // The wasm module is fetched and instantiated on the first extraction only.
 let ready;
@@ -48,7 +49,7 @@ export function readerTemplate() {
 // Every removed block comes marked in the content: the reader view shows or hides them
 // itself, so switching a category costs no second extraction.
 export async function extractArticle(html, url, images) {
-  const { ok, value, error } = await useCore(() => lectern.extract(html, { url, images, markRemoved: true }));
+  const { ok, value, error } = await useCore(() => lectern.extract(html, { url, images, markRemoved: true, words: headerWords() }));
   return ok ? { ok, article: value, template: await readerTemplate() } : { ok, error };
 }
 

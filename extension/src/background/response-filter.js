@@ -12,6 +12,7 @@
 // the server's address) is streamed like any other; and view-source: carries no flag of its
 // own (untested: WebDriver cannot navigate to view-source:).
 import { api } from '../common/api.js';
+import { headerWords } from '../common/article.js';
 import { pageKey } from '../common/urls.js';
 import { settingsFrom, storedSettings } from '../common/settings.js';
 import { load, newExtractor, resetAfterTrap } from './core.js';
@@ -86,7 +87,7 @@ async function onAlwaysHeaders(details) {
   const started = load()
     .then(async () => {
       const { images } = await settingsRead;
-      extractor = newExtractor({ url, charset, markRemoved: true, images });
+      extractor = newExtractor({ url, charset, markRemoved: true, images, words: headerWords() });
       for (const chunk of chunks) feed(chunk);
     })
     .catch(fail);

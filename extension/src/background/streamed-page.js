@@ -1,18 +1,20 @@
 // The page Firefox's response filter writes in place of an article's response.
-import { articleMeta } from '../common/article.js';
+import { localizeDates } from '../common/article.js';
 import { t } from '../common/i18n.js';
 
 const escapeHtml = (text) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
- * The article for the streamed page's first paint: without its removed blocks, which the
- * page would otherwise render hidden and fetch their images for. always.js builds the full
- * reader view (removed blocks kept aside) from the article itself.
+ * The reader document for the streamed page's first paint: without its removed blocks,
+ * which the page would otherwise render hidden and fetch their images for, and with its
+ * dates in the page's language. always.js builds the full reader view (removed blocks kept
+ * aside) from the article itself.
  */
-function prerenderedContent(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+function prerenderedDocument(article) {
+  const doc = new DOMParser().parseFromString(article.document, 'text/html');
   for (const block of doc.querySelectorAll('[data-lectern-removed]')) block.remove();
+  localizeDates(doc.body, article.lang);
   return doc.body.innerHTML;
 }
 
@@ -33,10 +35,6 @@ export function readerPage(article, settings) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(article.title)}</title></head>
 <body style="margin:0"><div id="lectern-reader" data-lectern-prerender data-theme="${escapeHtml(settings.theme)}" data-font="${escapeHtml(settings.font)}" data-align="${escapeHtml(settings.align)}" style="${style}" lang="${escapeHtml(t('locale'))}" dir="${escapeHtml(t('@@bidi_dir'))}">
-<main class="lectern-page"${lang}${dir}><header class="lectern-header">
-${article.site_name ? `<p class="lectern-site">${escapeHtml(article.site_name)}</p>` : ''}
-<h1 class="lectern-title">${escapeHtml(article.title)}</h1>
-<p class="lectern-meta">${escapeHtml(articleMeta(article))}</p></header>
-<article class="lectern-content">${prerenderedContent(article.content)}</article></main></div></body></html>
+<main class="lectern-page">${prerenderedDocument(article)}</main></div></body></html>
 `;
 }

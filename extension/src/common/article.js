@@ -1,22 +1,27 @@
-// How an article's header reads, the same in the reader view and in Firefox's streamed
-// first paint of it.
+// The reader document comes rendered by the core (src/render.rs): header and body, the
+// same in the reader view, Firefox's streamed page and the playground. The extension hands
+// it the header's words in the reader's language, and writes the date out in the page's.
 import { t } from './i18n.js';
 
-/** "Byline · date · N min read", leaving out what the article does not say. */
-export function articleMeta(article) {
-  const minutes = Math.max(1, Math.round(article.reading_minutes || 0));
-  return [article.byline, formatDate(article.published_time, article.lang), t('minutesRead', String(minutes))].filter(Boolean).join(' · ');
-}
+/** The header's words for the core (`Options::words`): "$1 min read" in this locale. */
+export const headerWords = () => ({ readingTime: t('minutesRead', '$1') });
 
-function formatDate(value, lang) {
-  const date = new Date(value ?? '');
-  if (Number.isNaN(date.getTime())) return '';
-  // A bare date is midnight UTC: shown in local time it could be the day before.
-  const options = { year: 'numeric', month: 'long', day: 'numeric' };
-  if (/^\d{4}-\d\d-\d\d$/.test(value)) options.timeZone = 'UTC';
-  try {
-    return date.toLocaleDateString(lang || undefined, options);
-  } catch {
-    return date.toLocaleDateString(undefined, options); // the page's lang is not a valid tag
+/**
+ * Writes the document's dates out in its language (`lang`), from their `datetime`: the
+ * core writes them in English.
+ */
+export function localizeDates(root, lang) {
+  for (const time of root.querySelectorAll('time.lectern-date[datetime]')) {
+    const value = time.getAttribute('datetime');
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) continue;
+    // A bare date is midnight UTC: shown in local time it could be the day before.
+    const options = { year: 'numeric', month: 'long', day: 'numeric' };
+    if (/^\d{4}-\d\d-\d\d$/.test(value)) options.timeZone = 'UTC';
+    try {
+      time.textContent = date.toLocaleDateString(lang || undefined, options);
+    } catch {
+      time.textContent = date.toLocaleDateString(undefined, options); // the page's lang is not a valid tag
+    }
   }
 }

@@ -5,11 +5,11 @@
 import { api } from './api.js';
 import { errorText } from './errors.js';
 import { t } from './i18n.js';
+import vocabulary from './vocabulary.js';
 
-export const SCHEMA = 'lectern-report/1';
+/** The schema and size limit of reports are the core's (src/vocabulary.rs). */
+export const { schema: SCHEMA, maxBytes: MAX_BYTES } = vocabulary.report;
 const PREFIX = 'report:';
-/** The largest report file accepted: a page's HTML is rarely over a few megabytes. */
-const MAX_BYTES = 64 * 1024 * 1024;
 /**
  * Limits of what a report holds, in characters, whoever made it (the reader view, a file):
  * storage.local is unlimited (unlimitedStorage), and a report is read back whole.

@@ -1,57 +1,28 @@
 // Lectern's preferences: one table of names and defaults, with their limits and allowed
-// values, read by the background, the content scripts and the options page. Stored in
+// values, read by the background, the content scripts and the options page. The table is
+// the core's (src/vocabulary.rs, generated into vocabulary.js by the build). Stored in
 // storage.sync, so a change applies to every tab at once.
 import { api } from './api.js';
 import { originOf, pageKey } from './urls.js';
+import vocabulary from './vocabulary.js';
 
-export const DEFAULTS = Object.freeze({
-  /** 'system' (follow the system's light or dark), 'light', 'sepia' or 'dark'. */
-  theme: 'system',
-  /** 'serif', 'sans' or 'mono': system fonts only, nothing is downloaded. */
-  font: 'serif',
-  /** Text size in CSS pixels. */
-  fontSize: 19,
-  /** Line width in characters (ch). */
-  lineWidth: 66,
-  /** Line height, a multiple of the text size. */
-  lineHeight: 1.6,
-  /** 'start' (ragged, the language's own side) or 'justify'. */
-  align: 'start',
-  /** Clutter categories shown as part of the article (the core's category names). */
-  keep: Object.freeze([]),
-  /** Whether the reader view loads the article's images (off: no request at all). */
-  images: true,
-  /** The toolbar badge on pages that look like articles (needs every site's permission). */
-  readerableBadge: false,
-  /** Where problem reports are also POSTed ('' keeps them in the browser only). */
-  reportEndpoint: '',
-  /** Origins ("https://example.com") whose article pages open as the reader view at once. */
-  alwaysSites: Object.freeze([]),
-  /** Page URLs (no fragment) on those sites that are always shown as the site sent them. */
-  neverPages: Object.freeze([]),
-});
+const { settings: table, categories } = vocabulary;
+const frozen = (record) => Object.freeze(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Object.freeze(v)])));
+
+/** Each setting's value on a fresh install (documented in src/vocabulary.rs). */
+export const DEFAULTS = frozen(table.defaults);
 
 /** How many always-reader sites and never pages are kept (storage.sync holds 8 KB an item). */
-export const LIST_LIMITS = Object.freeze({ alwaysSites: 200, neverPages: 60 });
+export const LIST_LIMITS = frozen(table.listLimits);
 
 /** [min, max, step] of the numeric settings, shared by the toolbar and the options page. */
-export const LIMITS = Object.freeze({
-  fontSize: Object.freeze([12, 40, 1]),
-  lineWidth: Object.freeze([40, 100, 2]),
-  lineHeight: Object.freeze([1.2, 2.2, 0.1]),
-});
+export const LIMITS = frozen(table.limits);
 
 /** The clutter categories a reader can switch, in the order the switches are shown. */
-export const CATEGORIES = Object.freeze([
-  'ads', 'related', 'author_bio', 'share', 'newsletter', 'comments', 'consent', 'navigation', 'hidden', 'low_content',
-]);
+export const CATEGORIES = Object.freeze(categories.map((c) => c.id));
 
 /** The allowed values of the settings that are a choice. */
-export const CHOICES = Object.freeze({
-  theme: Object.freeze(['system', 'light', 'sepia', 'dark']),
-  font: Object.freeze(['serif', 'sans', 'mono']),
-  align: Object.freeze(['start', 'justify']),
-});
+export const CHOICES = frozen(table.choices);
 
 /**
  * Stored settings made safe to use: defaults for what is missing, and for what is not a

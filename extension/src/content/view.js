@@ -2,7 +2,7 @@
 // off gives back the very same page: same nodes, scroll position, typed values, playing
 // media.
 import { api } from '../common/api.js';
-import { articleMeta } from '../common/article.js';
+import { localizeDates } from '../common/article.js';
 import { localize, t } from '../common/i18n.js';
 import { READER_SETTINGS, readerSettings } from '../common/settings.js';
 import { attachControls } from './controls.js';
@@ -145,39 +145,31 @@ function buildReader(article, template, settings, html) {
   const reader = document.adoptNode(parse(template).getElementById('lectern-reader'));
   const slot = (name) => reader.querySelector(`.lectern-${name}`);
   localize(reader);
-  const page = reader.querySelector('.lectern-page');
-  if (article.lang) page.lang = article.lang;
-  if (article.dir) page.dir = article.dir;
   const found = Boolean(article.text?.trim());
   if (found) {
-    fill(slot('site'), article.site_name);
-    fill(slot('title'), article.title || document.title);
-    fill(slot('meta'), articleMeta(article));
-    const content = parse(article.content).body;
+    // The core rendered the document, header and body.
+    const rendered = document.adoptNode(parse(article.document).body.firstElementChild);
+    localizeDates(rendered, article.lang);
     // Images of removed blocks load only once their block is shown: hidden, they would
     // still be fetched (the inert parse above fetches nothing).
-    for (const image of content.querySelectorAll('[data-lectern-removed] img')) {
+    for (const image of rendered.querySelectorAll('[data-lectern-removed] img')) {
       for (const name of ['src', 'srcset']) {
         if (image.hasAttribute(name)) image.setAttribute(`data-lectern-${name}`, image.getAttribute(name));
         image.removeAttribute(name);
       }
     }
-    slot('content').append(...content.childNodes);
+    slot('document').replaceWith(rendered);
   } else {
-    slot('header').remove();
-    slot('content').replaceChildren();
-    slot('content').hidden = true;
+    slot('document').remove();
   }
   if (found && article.readerable) {
     slot('empty').remove();
   } else if (found) {
     // Not an article (a home page, a result list, a form): say so, and let the reader
     // look at what the extractor kept anyway.
-    slot('header').hidden = true;
-    slot('content').hidden = true;
+    slot('document').hidden = true;
     slot('show-anyway').addEventListener('click', () => {
-      slot('header').hidden = false;
-      slot('content').hidden = false;
+      slot('document').hidden = false;
       slot('empty').remove();
     });
   } else {
@@ -259,12 +251,6 @@ function onKeyDown(event) {
 function isTyping(target) {
   if (target?.localName === 'input') return !/^(radio|checkbox|range|button|submit|reset|image|color|file)$/.test(target.type);
   return target?.isContentEditable || /^(textarea|select)$/.test(target?.localName ?? '');
-}
-
-/** Sets a slot's text, or removes the slot when there is nothing to say. */
-function fill(node, text) {
-  if (text) node.textContent = text;
-  else node.remove();
 }
 
 function decodeFragment(fragment) {

@@ -23,7 +23,7 @@ const FORM_DEFAULTS = Object.freeze(
 );
 
 const form = document.getElementById('settings');
-const preview = document.getElementById('preview');
+const preview = document.getElementById('lectern-reader');
 const badge = document.getElementById('readerable-badge');
 const status = document.getElementById('status');
 
@@ -60,14 +60,17 @@ function write(name, stored) {
   else field.value = value; // a range, or a radio group (RadioNodeList)
 }
 
-/** Styles the preview as the reader view would be, and shows the numbers beside the ranges. */
+/**
+ * Shows the settings on the preview as the reader view shows them (the same attributes and
+ * properties, under reader.css), and the numbers beside the ranges.
+ */
 function showPreview() {
   preview.dataset.theme = read('theme');
   preview.dataset.font = read('font');
   preview.dataset.align = read('align');
-  preview.style.setProperty('--size', `${read('fontSize')}px`);
-  preview.style.setProperty('--width', read('lineWidth'));
-  preview.style.setProperty('--leading', read('lineHeight'));
+  preview.style.setProperty('--lectern-size', `${read('fontSize')}px`);
+  preview.style.setProperty('--lectern-width', `${read('lineWidth')}ch`);
+  preview.style.setProperty('--lectern-leading', read('lineHeight'));
   for (const name of Object.keys(LIMITS)) {
     document.getElementById(`${name}-value`).value = read(name).toLocaleString(document.documentElement.lang);
   }
