@@ -81,14 +81,9 @@ async function storedIds() {
   return keys.filter((id) => id.startsWith(PREFIX));
 }
 
-/** How many more reports can be stored (MAX_STORED in all). */
-export async function room() {
-  return Math.max(0, MAX_STORED - (await storedIds()).length);
-}
-
-/** Why no more reports can be stored, or null. */
+/** Why no more reports can be stored (MAX_STORED are), or null. */
 export async function fullProblem() {
-  return (await room()) ? null : t('reportsFull', String(MAX_STORED));
+  return (await storedIds()).length >= MAX_STORED ? t('reportsFull', String(MAX_STORED)) : null;
 }
 
 /** Stores a report; resolves to its id. */
