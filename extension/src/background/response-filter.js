@@ -5,11 +5,12 @@
 // redirects and errors); a content type other than text/html; a download (Content-
 // Disposition: attachment); an origin not listed, or a never page; the one load after "Show
 // original"; and a response with neither a server address nor a cache hit behind it, which
-// is what a service worker's own answer looks like here. Given up on, its bytes handed on
-// as they came and the rest let through: a response over MAX_BYTES, and one not decided
-// within DECIDE_MS of its first byte (a slow page must not stay blank until its end). Not detectable from the request's
-// details, so not excluded: a worker that passes a network response through (it still shows
-// the server's address) is streamed like any other; and view-source: carries no flag of its
+// is what a service worker's own answer looks like here. Given up on (its bytes handed on
+// as they came, the rest let through, a warning in the console): a response over
+// MAX_BYTES, and one not decided within DECIDE_MS of its first byte, so that a large or
+// slow page does not stay blank until its end. Not detectable from the request's details,
+// so not excluded: a worker that passes a network response through (it still shows the
+// server's address) is streamed like any other; and view-source: carries no flag of its
 // own (untested: WebDriver cannot navigate to view-source:).
 import { api } from '../common/api.js';
 import { headerWords } from '../common/article.js';
