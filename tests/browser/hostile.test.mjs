@@ -56,6 +56,12 @@ async function assertNothingHappened({ build, page, attack, storage, before: ini
     assert.ok(await page.evaluate(() => document.getElementById('lectern-controls').shadowRoot === null), 'the root is closed');
   } else {
     assert.ok(attack.inShadow > 40, `the page reached the controls in the open root (${attack.inShadow})`);
+    // The controls' own sheet applies in their root, whatever the page's CSP says of styles.
+    const bar = await page.evaluate(() => {
+      const style = getComputedStyle(document.getElementById('lectern-controls').shadowRoot.querySelector('.lectern-bar'));
+      return [style.position, style.height];
+    });
+    assert.deepEqual(bar, ['sticky', '48px'], 'the toolbar is styled');
   }
   assert.ok(attack.tries > 50, `the page tried (${attack.tries} elements, three rounds)`);
   assert.equal(attack.open, true, 'the reader view is still open (no synthetic Escape closed it)');

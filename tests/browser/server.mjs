@@ -378,7 +378,8 @@ export function startServer() {
       return;
     }
     if (url.pathname === '/hostile') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      // No stylesheet of its own may apply (style-src 'none'): the controls' sheet must still.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "style-src 'none'" });
       res.end(articlePage({ title: 'Sea wall opens', extra: `<script>(${hostileScript})();</script>` }));
     } else if (url.pathname === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
