@@ -1,4 +1,4 @@
-// Privacy of the reader view, in headless Chromium with a test copy of dist/chrome: once the
+// Privacy of the reader view, in headless Chromium with a test copy of dist/test-chrome: once the
 // page has loaded, turning the reader view on makes no request but for the images of the
 // article, and none at all with images turned off (the `images` setting). The page links
 // a stylesheet, a web font, a script, an icon, a preload, a background image, a poster, a
@@ -56,7 +56,7 @@ const log = [];
 const requests = [];
 
 before(async () => {
-  assert.ok(existsSync(resolve('dist', 'chrome', 'manifest.json')), 'dist/chrome is built (./build.sh build)');
+  assert.ok(existsSync(resolve('dist', 'test-chrome', 'manifest.json')), 'dist/test-chrome is built (./build.sh build)');
   server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     log.push(url.pathname + url.search);

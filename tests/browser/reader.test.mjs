@@ -3,7 +3,7 @@
 // removed blocks and their categories, declutter in place, accessibility (axe-core, focus,
 // landmarks), screenshots of each theme, the German strings, right-to-left articles and
 // print. Like chromium.test.mjs, the tests dispatch the toolbar action from the service
-// worker and load a test copy of dist/chrome that grants the test server's origin.
+// worker and load a test copy of dist/test-chrome that grants the test server's origin.
 // Requests to any other host are aborted: fixtures link to images and scripts on the web.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

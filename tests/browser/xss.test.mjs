@@ -1,5 +1,5 @@
 // Script injection through the reader view, in headless Chromium (Debian's) with a test
-// copy of dist/chrome. Every vector of xss-vectors.mjs (event handlers, javascript: and
+// copy of dist/test-chrome. Every vector of xss-vectors.mjs (event handlers, javascript: and
 // data: URLs, SVG and MathML, mutation XSS, broken markup, CSS, srcdoc, formaction, <base>,
 // character references) is put inside an article; the real extension extracts it and
 // builds the reader view in the page, and the test then fires every event on every element
@@ -156,8 +156,8 @@ const SOURCE_CSP =
 // Setup
 
 before(async () => {
-  const dist = resolve('dist', 'chrome');
-  assert.ok(existsSync(join(dist, 'manifest.json')) && existsSync(join(dist, 'pkg', 'lectern_bg.wasm')), 'dist/chrome is built (./build.sh build)');
+  const dist = resolve('dist', 'test-chrome');
+  assert.ok(existsSync(join(dist, 'manifest.json')) && existsSync(join(dist, 'pkg', 'lectern_bg.wasm')), 'dist/test-chrome is built (./build.sh build)');
   server = await startServer();
   origin = `http://127.0.0.1:${server.address().port}`;
   extension = testCopyOfExtension('chrome', (manifest, dir) => {
