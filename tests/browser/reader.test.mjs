@@ -238,6 +238,13 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     const saved = await storedBecomes({ font: 'mono', fontSize: 20 });
     assert.ok(saved.lineWidth < 66 && saved.lineHeight > 1.6, `saved: ${JSON.stringify(saved)}`);
 
+    // + and − typed into a field of the panels (in the controls' shadow root) are text.
+    await page.click('.lectern-open-report');
+    await page.click('#lectern-report [name=comment]');
+    await page.keyboard.type('1+1-1');
+    assert.equal(await page.inputValue('#lectern-report [name=comment]'), '1+1-1');
+    assert.equal((await looks(page)).fontSize, 20, 'the text size is as it was');
+
     // The options page has the same settings: a change there reaches the open reader view.
     const options = await main.context.newPage();
     await options.goto(`chrome-extension://${new URL(main.worker.url()).host}/options.html`);
