@@ -211,6 +211,7 @@ fn run_replay(path: &Path, format: ReplayFormat) -> Result<(), String> {
     let about: Vec<&str> =
         [report.kind.as_deref(), report.created.as_deref(), report.extension_version.as_deref()].into_iter().flatten().collect();
     say!("report: {} ({})", report.url, about.join(", "));
+    say!("title: {}", today.title.as_deref().or(report.page_title.as_deref()).unwrap_or("(none)"));
     if let Some(comment) = report.comment.as_deref().filter(|c| !c.trim().is_empty()) {
         say!("comment: {comment}");
     }

@@ -144,6 +144,67 @@ struct Writer<'a> {
     last_image: Option<LastImage>,
 }
 
+/// Blocks that show nothing when empty: an empty one is a blank gap or a bare bullet.
+const BLANKABLE: &[Tag] = &[
+    Tag::P,
+    Tag::Li,
+    Tag::Ul,
+    Tag::Ol,
+    Tag::Dl,
+    Tag::Dt,
+    Tag::Dd,
+    Tag::H1,
+    Tag::H2,
+    Tag::H3,
+    Tag::H4,
+    Tag::H5,
+    Tag::H6,
+    Tag::Blockquote,
+    Tag::Div,
+    Tag::Section,
+    Tag::Figure,
+    Tag::Figcaption,
+    Tag::Center,
+];
+
+/// What makes a block without text or images worth showing: a rule, a formula (drawings
+/// and controls never reach the reader view: `sanitize` drops them).
+const VISIBLE_WITHOUT_TEXT: &[&str] = &["<hr", "<math", "<picture"];
+
+/// A non-breaking or zero-width space as a page writes it: a block of these is blank.
+const BLANK_TEXT: &[&str] = &["&nbsp;", "&#160;", "&#xa0;", "&#8203;", "&zwj;", "&zwnj;", "\u{a0}", "\u{200b}", "\u{feff}"];
+
+impl Writer<'_> {
+    /// Whether element `i` shows nothing a reader could see: no text but spaces, no image
+    /// or embed, nothing drawn. Such a block is left out (empty bullets, spacer paragraphs,
+    /// a list of links whose links were all taken out).
+    fn is_blank(&self, i: usize) -> bool {
+        let node = &self.summary.nodes[i];
+        let s = &node.stats;
+        if !BLANKABLE.contains(&node.tag) || s.images > 0 || s.embeds > 0 || s.text > 8 {
+            return false;
+        }
+        let Some(html) = self.whole_source(node.start as usize, node.end as usize) else { return false };
+        if html.len() > 4096 || VISIBLE_WITHOUT_TEXT.iter().any(|t| html.contains(t)) {
+            return false;
+        }
+        node.first_text == crate::scan::NONE || {
+            // Text outside tags, with its blank characters taken out, is none.
+            let mut text = String::new();
+            for part in html.split('<').map(|p| p.split_once('>').map_or(p, |(_, after)| after)) {
+                text.push_str(part);
+            }
+            BLANK_TEXT.iter().fold(text, |t, b| t.replace(b, "")).trim().is_empty()
+        }
+    }
+
+    /// The whole source's bytes `start..end`, when they lie in the article's part.
+    fn whole_source(&self, start: usize, end: usize) -> Option<&str> {
+        let offset = self.offset as usize;
+        self.source.get(start.checked_sub(offset)?..end.checked_sub(offset)?)
+    }
+}
+
 pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Option<&Url>, options: &Options) -> Body {
     let (start, end) = (decision.range.0 as usize, (decision.range.1 as usize).min(source.len()));
     let Some(slice) = source.get(start..end).filter(|s| !s.is_empty()) else { return Body::default() };
@@ -283,17 +344,13 @@ impl Writer<'_> {
             return self.push(tag, frame, can_have_content);
         }
         let mark = node.map_or(Mark::Keep, |i| self.decision.marks[i]);
-        let empty_paragraph = tag == Tag::P
-            && node.is_some_and(|i| {
-                let s = &self.summary.nodes[i].stats;
-                s.text == 0 && s.images == 0 && s.embeds == 0
-            });
+        let blank = node.is_some_and(|i| self.is_blank(i));
         if let (Mark::Removed(_), Some(i)) = (mark, node) {
-            if self.options.mark_removed && can_have_content && !empty_paragraph {
+            if self.options.mark_removed && can_have_content && !blank {
                 return self.start_marked(tag, i, frame, el);
             }
         }
-        if matches!(mark, Mark::Drop | Mark::Removed(_)) || empty_paragraph {
+        if matches!(mark, Mark::Drop | Mark::Removed(_)) || blank {
             return self.skip_from(tag, frame, can_have_content);
         }
         match tag {

@@ -315,6 +315,7 @@ fn replay_shows_what_changed_and_whether_the_marks_hold() {
     assert_success(&out, "replay");
     let text = stdout(&out);
     assert!(text.contains("report: https://otters.example/news/river (clutter_left"), "{text}");
+    assert!(text.contains(&format!("\ntitle: {TITLE}\n")), "the page is named by its title: {text}");
     assert!(text.contains("comment: The share bar is still there"), "{text}");
     assert!(text.contains(&format!("title: Some(\"An older title\") → Some({TITLE:?})")), "{text}");
     assert!(text.contains("  - An old paragraph that is gone today."), "{text}");

@@ -6,7 +6,7 @@
 // dist/test-chrome (the test build) whose manifest also grants the local test server's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -58,6 +58,14 @@ async function readerText(page) {
   await page.waitForSelector('#lectern-reader .lectern-content, #lectern-reader .lectern-empty', { timeout: 10000 });
   return page.locator('#lectern-reader').innerText();
 }
+
+test('both keyboard shortcuts bind on a fresh install (Chromium refuses keys it keeps for itself)', async () => {
+  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
+  const bound = Object.fromEntries((await worker.evaluate(() => chrome.commands.getAll())).map((c) => [c.name, c.shortcut]));
+  for (const [name, command] of Object.entries(manifest.commands)) {
+    assert.equal(bound[name], command.suggested_key.default, `${name} has its suggested shortcut`);
+  }
+});
 
 test('the toolbar button turns the page into the reader view and back, exactly', async () => {
   const page = await context.newPage();
