@@ -85,10 +85,36 @@ impl Options {
     }
 }
 
+/// Why a block was taken out, in the terms a reader is shown: each has a locale message
+/// `why_<id>` (the extension's Removed panel); `Removed::reason` keeps the rule's own words
+/// for `lectern explain` and problem reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// The page's own markup calls it so: its class, id, role or tag.
+    #[default]
+    Named,
+    /// Its words say what it is: "Related articles", "Advertisement", "Share this".
+    Worded,
+    /// It is mostly links.
+    Links,
+    /// It has almost no text.
+    Short,
+    /// The page hides it from its readers.
+    Hidden,
+    /// It has the shape of one: teaser cards, a sign-up box, a bio, a form, a gallery.
+    Shaped,
+    /// It is part of a section that was taken out, or its heading.
+    InSection,
+}
+
 /// A block the extractor took out of the article, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Removed {
     pub category: Category,
+    /// Why, for a reader.
+    #[serde(default)]
+    pub why: Why,
     /// The rule that matched, in words.
     pub reason: String,
     /// The block's first words.

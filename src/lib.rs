@@ -29,7 +29,7 @@ pub mod vocabulary;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
-pub use crate::article::{Article, Options, Removed};
+pub use crate::article::{Article, Options, Removed, Why};
 pub use crate::readerable::is_probably_readerable;
 pub use crate::rules::Category;
 

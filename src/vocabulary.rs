@@ -1,5 +1,6 @@
 //! The words every part of Lectern shares — the clutter categories (their ids, order and
-//! locale keys), the problem report's schema, kinds and limits, and the reader's settings
+//! locale keys), the reasons a block is removed, the problem report's schema, kinds and
+//! limits, and the reader's settings
 //! (defaults, ranges, choices) — defined once, here, and handed to JavaScript: the build
 //! writes `lectern vocabulary` into the extension's bundle (`extension/src/common/
 //! vocabulary.js`, generated), and the playground asks the wasm module (`vocabulary()`).
@@ -9,7 +10,7 @@
 use serde::Serialize;
 
 use crate::report::{MAX_REPORT, SCHEMA};
-use crate::Category;
+use crate::{Category, Why};
 
 /// Everything the JavaScript side reads from the core's vocabulary.
 #[derive(Debug, Clone, Serialize)]
@@ -17,6 +18,9 @@ use crate::Category;
 pub struct Vocabulary {
     /// The categories in the order the reader's switches list them.
     pub categories: Vec<CategoryWords>,
+    /// Why a block was removed, in a reader's terms (`Why`): each has a locale message
+    /// `why_<id>`.
+    pub whys: Vec<Why>,
     pub report: ReportWords,
     pub settings: Settings,
 }
@@ -117,6 +121,7 @@ pub fn vocabulary() -> Vocabulary {
             .iter()
             .map(|&id| CategoryWords { id, locale_key: format!("category_{}", id.name()), declutters: id.declutters() })
             .collect(),
+        whys: vec![Why::Named, Why::Worded, Why::Links, Why::Short, Why::Hidden, Why::Shaped, Why::InSection],
         report: ReportWords {
             schema: SCHEMA,
             kinds: &["content_missing", "clutter_left", "wrong_metadata", "images_missing", "other"],
@@ -152,7 +157,7 @@ pub fn vocabulary() -> Vocabulary {
 mod tests {
     use super::*;
 
-    /// Every locale of the extension names every category and report kind.
+    /// Every locale of the extension names every category, report kind and reason.
     #[test]
     fn every_locale_has_every_key() {
         let words = vocabulary();

@@ -3,10 +3,11 @@
 
 use std::borrow::Cow;
 
+use crate::article::Why;
 use crate::html::Tag;
 use crate::rules::{self, Category};
 
-use super::{ctx, is_data_table, node_text, Attempt, Decision, Exclusion, Mark, Removal, Scope, LABEL_PREFIX};
+use super::{ctx, is_data_table, node_text, Attempt, Decision, Exclusion, Mark, Removal, Scope, Verdict, LABEL_PREFIX};
 
 impl<'a> Attempt<'a> {
     /// Marks the clutter inside the article.
@@ -61,10 +62,10 @@ impl<'a> Attempt<'a> {
                 continue;
             }
             let verdict = if protected[i] { None } else { self.judge(i, root, article_text) };
-            if let Some((category, reason)) = verdict {
+            if let Some((category, why, reason)) = verdict {
                 if self.options.removes(category) {
                     let index = removals.len() as u32;
-                    removals.push(Removal { node: i as u32, category, reason });
+                    removals.push(Removal { node: i as u32, category, why, reason });
                     marks[i] = Mark::Removed(index);
                     dead[i] = true;
                     if self.own_exclusion[i].is_none() {
@@ -74,11 +75,11 @@ impl<'a> Attempt<'a> {
                         for j in extra {
                             // A block with a rule of its own (a newsletter box after a
                             // "Related" list) is reported as what it is.
-                            let (category, reason) = self
+                            let (category, why, reason) = self
                                 .judge(j, root, article_text)
-                                .filter(|(c, _)| self.options.removes(*c))
-                                .unwrap_or((category, Cow::Borrowed("part of a section headed by a clutter label")));
-                            removals.push(Removal { node: j as u32, category, reason });
+                                .filter(|(c, _, _)| self.options.removes(*c))
+                                .unwrap_or((category, Why::InSection, Cow::Borrowed("part of a section headed by a clutter label")));
+                            removals.push(Removal { node: j as u32, category, why, reason });
                             marks[j] = Mark::Removed(removals.len() as u32 - 1);
                             self.take_out(j);
                         }
@@ -102,9 +103,9 @@ impl<'a> Attempt<'a> {
                 if st.text == 0 && st.images == 0 && st.embeds == 0 && self.stats[i] != self.nodes[i].stats {
                     continue;
                 }
-                if let Some(reason) = self.clean_conditionally(i) {
+                if let Some((why, reason)) = self.clean_conditionally(i) {
                     let index = removals.len() as u32;
-                    removals.push(Removal { node: i as u32, category: Category::LowContent, reason });
+                    removals.push(Removal { node: i as u32, category: Category::LowContent, why, reason });
                     marks[i] = Mark::Removed(index);
                     dead[i] = true;
                     self.take_out(i);
@@ -159,9 +160,9 @@ impl<'a> Attempt<'a> {
                 skip[i] = true; // hidden already, or not content (<template>, <svg>…)
                 continue;
             }
-            if let Some((category, reason)) = self.judge(i, root, article_text) {
+            if let Some((category, why, reason)) = self.judge(i, root, article_text) {
                 if category.declutters() {
-                    removals.push(Removal { node: i as u32, category, reason });
+                    removals.push(Removal { node: i as u32, category, why, reason });
                     skip[i] = true;
                 }
             }
@@ -169,10 +170,10 @@ impl<'a> Attempt<'a> {
     }
 
     /// Why node `i` is clutter, if it is.
-    pub(super) fn judge(&self, i: usize, root: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
+    pub(super) fn judge(&self, i: usize, root: usize, article_text: u32) -> Option<Verdict> {
         let n = &self.nodes[i];
         match self.own_exclusion[i] {
-            Some(Exclusion::Hidden) => return Some((Category::Hidden, Cow::Borrowed("hidden by the page"))),
+            Some(Exclusion::Hidden) => return Some((Category::Hidden, Why::Hidden, Cow::Borrowed("hidden by the page"))),
             Some(Exclusion::NonContent) => return None,
             Some(Exclusion::Unlikely) | None => {}
         }
@@ -181,13 +182,13 @@ impl<'a> Attempt<'a> {
         }
         let role = self.summary.role(n);
         if let Some((_, c, why)) = rules::ROLE_RULES.iter().find(|(r, _, _)| *r == role) {
-            return Some((*c, Cow::Borrowed(why)));
+            return Some((*c, Why::Named, Cow::Borrowed(why)));
         }
         // A sidenote or a recipe's ingredients in an `<aside>` is prose, not a rail.
         let st = &self.stats[i];
         let prose_aside = n.tag == Tag::Aside && st.text.saturating_sub(st.link_text) >= 150 && st.link_density() < 0.2;
         if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()).filter(|_| !prose_aside) {
-            return Some((*c, Cow::Borrowed(why)));
+            return Some((*c, Why::Named, Cow::Borrowed(why)));
         }
         // A heading's class names its look ("header-anchor-post"), and a wrapper of prose
         // is the article whatever it is called ("kt-pane-header-alignment-left" on an
@@ -198,10 +199,10 @@ impl<'a> Attempt<'a> {
         let prose_wrapper = matches!(n.tag, Tag::Div | Tag::Section) && self.is_prose(i) && sentences;
         if self.own_exclusion[i] == Some(Exclusion::Unlikely) && !n.tag.is_heading() && !prose_wrapper {
             let what = format!("page furniture (class/id \"{} {}\")", self.summary.class(n), self.summary.id(n));
-            return Some((Category::LowContent, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
+            return Some((Category::LowContent, Why::Named, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
         }
         if matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) && self.class_weight(i) < 0.0 {
-            return Some((Category::LowContent, Cow::Borrowed("a heading marked as page furniture")));
+            return Some((Category::LowContent, Why::Named, Cow::Borrowed("a heading marked as page furniture")));
         }
         if let Some(hit) = self.text_rule(i, root) {
             return Some(hit);
@@ -209,16 +210,24 @@ impl<'a> Attempt<'a> {
         // A paragraph that is one link and nothing else points to another story.
         let st = &self.stats[i];
         if n.tag == Tag::P && (20..=150).contains(&st.text) && st.link_density() >= 0.9 && st.images == 0 {
-            return Some((Category::Related, Cow::Borrowed("a paragraph that is only a link to another story")));
+            return Some((Category::Related, Why::Links, Cow::Borrowed("a paragraph that is only a link to another story")));
         }
         if self.is_bio(i, root) {
-            return Some((Category::AuthorBio, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
+            return Some((Category::AuthorBio, Why::Shaped, Cow::Borrowed("an author bio (\"… is a writer for …\")")));
         }
         if self.is_teaser_list(i, article_text) {
-            return Some((Category::Related, Cow::Borrowed("teasers for other articles (a picture, a linked title, an excerpt)")));
+            return Some((
+                Category::Related,
+                Why::Shaped,
+                Cow::Borrowed("teasers for other articles (a picture, a linked title, an excerpt)"),
+            ));
         }
         if self.is_signup_box(i) {
-            return Some((Category::Newsletter, Cow::Borrowed("a sign-up box (a short pitch and a field for an e-mail address)")));
+            return Some((
+                Category::Newsletter,
+                Why::Shaped,
+                Cow::Borrowed("a sign-up box (a short pitch and a field for an e-mail address)"),
+            ));
         }
         None
     }
@@ -249,7 +258,12 @@ impl<'a> Attempt<'a> {
             }
             // (A section, not the edit link beside a heading.)
             if let Some(category) = section.filter(|&c| self.options.removes(c) && removed_text >= 100) {
-                removals.push(Removal { node: h as u32, category, reason: Cow::Borrowed("the heading of a section that was removed") });
+                removals.push(Removal {
+                    node: h as u32,
+                    category,
+                    why: Why::InSection,
+                    reason: Cow::Borrowed("the heading of a section that was removed"),
+                });
                 marks[h] = Mark::Removed(removals.len() as u32 - 1);
                 self.take_out(h);
             }
@@ -327,7 +341,7 @@ impl<'a> Attempt<'a> {
         self.hints.tokens(i)
     }
 
-    pub(super) fn token_rule(&self, i: usize, article_text: u32) -> Option<(Category, Cow<'static, str>)> {
+    pub(super) fn token_rule(&self, i: usize, article_text: u32) -> Option<Verdict> {
         let n = &self.nodes[i];
         // Inside code, classes are a highlighter's ("token comment").
         if n.attrs[0] == n.attrs[2] || self.context[i] & ctx::CODE != 0 {
@@ -355,7 +369,7 @@ impl<'a> Attempt<'a> {
         if prose > 200 && u64::from(prose) * 2 >= u64::from(article_text) && self.class_weight(i) >= 0.0 {
             return None;
         }
-        Some((rule.category, Cow::Borrowed(rule.reason)))
+        Some((rule.category, Why::Named, Cow::Borrowed(rule.reason)))
     }
 
     /// The start of a label's text, lowercased, if node `i` can be a label: a block of its
@@ -382,7 +396,7 @@ impl<'a> Attempt<'a> {
         Some(if label.len() < text.len() { label.to_string() } else { text })
     }
 
-    pub(super) fn text_rule(&self, i: usize, root: usize) -> Option<(Category, Cow<'static, str>)> {
+    pub(super) fn text_rule(&self, i: usize, root: usize) -> Option<Verdict> {
         let longest = rules::TEXT_RULES.iter().map(|r| r.max_len).max().unwrap_or(0);
         let text = self.label_text(i, root, longest)?;
         let st = &self.stats[i];
@@ -397,7 +411,7 @@ impl<'a> Attempt<'a> {
                     && (r.with_images || st.images == 0)
                     && r.phrases.iter().any(|p| rules::opens_with(&text, p))
             })
-            .map(|r| (r.category, Cow::Borrowed(r.reason)))
+            .map(|r| (r.category, Why::Worded, Cow::Borrowed(r.reason)))
     }
 
     /// After a clutter label that heads a section ("Related articles"), the rest of the
@@ -474,7 +488,7 @@ impl<'a> Attempt<'a> {
 
     /// Readability's `_cleanConditionally`: forms, tables, lists and divs that look like
     /// boilerplate by their shape.
-    pub(super) fn clean_conditionally(&self, i: usize) -> Option<Cow<'static, str>> {
+    pub(super) fn clean_conditionally(&self, i: usize) -> Option<(Why, Cow<'static, str>)> {
         let n = &self.nodes[i];
         // Cells of a layout table are containers like divs.
         let within = self.context[i];
@@ -496,7 +510,7 @@ impl<'a> Attempt<'a> {
         let st = &self.stats[i];
         let image_block = st.images > 0 && (within & ctx::FIGURE != 0 || st.text < 100) && st.link_density() < 0.5;
         if weight < 0.0 && !image_block && !self.is_prose(i) {
-            return Some(Cow::Borrowed("marked as page furniture by its class"));
+            return Some((Why::Named, Cow::Borrowed("marked as page furniture by its class")));
         }
         let st = &self.stats[i];
         if st.commas >= 10 || st.code_blocks > 0 {
@@ -512,19 +526,19 @@ impl<'a> Attempt<'a> {
         let ld = st.link_density();
         let len = st.text;
         let embeds = st.embeds;
-        let why: Option<&'static str> = if img > 1.0 && p / img < 0.5 && !in_figure {
-            Some("more images than paragraphs")
+        let why: Option<(Why, &'static str)> = if img > 1.0 && p / img < 0.5 && !in_figure {
+            Some((Why::Shaped, "more images than paragraphs"))
         } else if !is_list && li > p {
-            Some("more list items than paragraphs")
+            Some((Why::Shaped, "more list items than paragraphs"))
         } else if input > (p / 3.0).floor() && !(is_list && f64::from(st.text) >= 20.0 * input) {
             // (A list with a box to tick per item is a checklist, not a form.)
-            Some("a form: more inputs than paragraphs")
+            Some((Why::Shaped, "a form: more inputs than paragraphs"))
         } else if !is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure {
-            Some("almost no text")
+            Some((Why::Short, "almost no text"))
         } else if (!is_list && weight < 25.0 && ld > 0.2) || (weight >= 25.0 && ld > 0.5) {
-            Some("mostly links")
+            Some((Why::Links, "mostly links"))
         } else if (embeds == 1 && len < 75) || embeds > 1 {
-            Some("an embed with little text")
+            Some((Why::Shaped, "an embed with little text"))
         } else {
             None
         };
@@ -532,7 +546,7 @@ impl<'a> Attempt<'a> {
         if why.is_some() && is_list && st.images > 0 && st.images == st.list_items {
             return None;
         }
-        why.map(Cow::Borrowed)
+        why.map(|(why, reason)| (why, Cow::Borrowed(reason)))
     }
 }
 

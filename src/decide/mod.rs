@@ -15,7 +15,7 @@ mod root;
 
 use std::borrow::Cow;
 
-use crate::article::{Options, Removed};
+use crate::article::{Options, Removed, Why};
 use crate::html::Tag;
 use crate::rules::{self, hint, Category};
 use crate::scan::{flag, Node, Stats, Summary, NONE};
@@ -40,8 +40,12 @@ pub enum Mark {
 pub struct Removal {
     pub node: u32,
     pub category: Category,
+    pub why: Why,
     pub reason: Cow<'static, str>,
 }
+
+/// A block judged clutter: its category, why in a reader's terms, and the rule's words.
+pub type Verdict = (Category, Why, Cow<'static, str>);
 
 /// Where clutter is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +80,7 @@ impl Decision {
         list.into_iter()
             .map(|r| Removed {
                 category: r.category,
+                why: r.why,
                 reason: r.reason.to_string(),
                 text: node_text(summary, source, r.node as usize, 100),
                 element: r.node,

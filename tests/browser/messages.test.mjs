@@ -55,6 +55,7 @@ test('every string the extension asks for exists', async () => {
   assert.ok(vocabulary.categories.length >= 10, 'the category list is found');
   for (const category of vocabulary.categories) keys.add(category.localeKey);
   for (const kind of vocabulary.report.kinds) keys.add(`kind_${kind}`);
+  for (const why of vocabulary.whys) keys.add(`why_${why}`);
   assert.ok(keys.size > 40, `the keys are found (${keys.size})`);
   const missing = [...keys].filter((key) => !key.startsWith('@@') && !(key in messages.en));
   assert.deepEqual(missing, [], 'strings asked for but missing from _locales/en');

@@ -355,6 +355,10 @@ test('removed blocks: categories switch them into the article, "show what was re
     assert.ok(shown.every((b) => b.visible && b.dimmed), `every removed block is shown dimmed: ${JSON.stringify(shown)}`);
     const labels = await page.$$eval('#lectern-reader .lectern-removed-label', (nodes) => nodes.map((n) => n.textContent));
     assert.ok(labels.some((l) => l.startsWith('Removed · Author bio:')), `labels name the category: ${labels}`);
+    // and say why in a reader's words, not the rule's ("class token", "link density").
+    const plain = JSON.parse(readFileSync('extension/_locales/en/messages.json', 'utf8'));
+    const whys = Object.entries(plain).filter(([key]) => key.startsWith('why_')).map(([, m]) => m.message);
+    for (const label of labels) assert.ok(whys.some((why) => label.endsWith(`: ${why}`)), `a plain reason: ${label}`);
     const source = page.locator('#lectern-reader .lectern-content [data-lectern-removed]', { hasText: 'Source link' });
     const colours = await source.evaluate((node) => {
       const p = node.closest('.lectern-content').querySelector('p:not([data-lectern-removed])');

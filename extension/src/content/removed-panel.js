@@ -37,7 +37,9 @@ export function wireRemovedPanel(controls, reader, article, settings) {
     list.append(label);
     return input;
   });
-  button.textContent = t('removedButton', String(blocks.length));
+  // Counted are the blocks a reader could see: text or a picture, not an empty wrapper.
+  const visible = blocks.filter(({ node }) => node.textContent.trim() || node.querySelector('img, video, audio, iframe, picture'));
+  button.textContent = t('removedButton', String(visible.length));
   if (blocks.length) panel.querySelector('.lectern-nothing-removed').remove();
   else for (const node of panel.querySelectorAll('.lectern-toggle, .lectern-categories, .lectern-save-default')) node.remove();
 
@@ -64,11 +66,12 @@ export function wireRemovedPanel(controls, reader, article, settings) {
     }
   };
   const addLabel = (block) => {
-    const { category, reason } = block.removed;
+    const { category, why } = block.removed;
     const label = Object.assign(document.createElement('button'), {
       type: 'button',
       className: 'lectern-removed-label',
-      textContent: t('removedLabel', categoryName(category), reason),
+      // In a reader's words; the rule's own (`reason`) is for reports and `lectern explain`.
+      textContent: t('removedLabel', categoryName(category), t(`why_${why}`)),
       title: t('keepBlock'),
     });
     onUserClick(label, () => {
