@@ -156,3 +156,19 @@ fn declutter_finds_clutter_around_the_article_and_never_the_article() {
         assert_eq!(tags[r.element as usize], r.tag, "element {} of {tags:?}", r.element);
     }
 }
+
+#[test]
+fn declutter_never_hides_the_articles_own_header() {
+    let p = "The harbour master opened the new sea wall on Monday morning, three years after the storm that \
+             flooded half of the old town, and the fishing fleet was back on its moorings by the afternoon.";
+    // The header block (headline, byline, lead photo) sits beside the body and carries the
+    // class of its share buttons.
+    let page = format!(
+        "<!doctype html><html><head><title>Sea wall opens | Harbour Gazette</title></head><body>\
+         <div class=\"story\"><div class=\"article-header social-share-container\"><h1>Sea wall opens</h1>\
+         <p class=\"byline\">By Mara Quist</p><img src=\"https://img.example/wall.jpg\" alt=\"The wall\"></div>\
+         <div class=\"article-body\"><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p></div></div></body></html>"
+    );
+    let removed = lectern::declutter(page.as_bytes(), &Options::new()).unwrap();
+    assert!(!removed.iter().any(|r| r.text.contains("Sea wall opens") || r.text.contains("Mara Quist")), "{removed:?}");
+}

@@ -31,8 +31,10 @@ impl<'a> Attempt<'a> {
         let article_text: u32 = article.iter().map(|&a| self.stats[a].text).sum();
         // The article's top-level elements, the best-scoring element, and their ancestors
         // are never clutter.
+        // The article's blocks, and its headline: whatever holds them is never clutter
+        // (a header block of headline, byline and photo may carry a share bar's class).
         let mut protected = vec![false; n];
-        for &top in article.iter().chain([&best]) {
+        for &top in article.iter().chain([&best]).chain(self.headline.as_ref()) {
             let mut a = Some(top);
             while let Some(p) = a {
                 if protected[p] {
