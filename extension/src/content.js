@@ -8,10 +8,15 @@ import { api } from './common/api.js';
 import { toggleDeclutter } from './content/declutter.js';
 import { run } from './content/run.js';
 import { state } from './content/state.js';
-import { present, toggle } from './content/view.js';
+import { watchHistory } from './content/history.js';
+import { present, restore, toggle } from './content/view.js';
 
 if (!Object.hasOwn(globalThis, '__lectern')) {
   globalThis.__lectern = Object.assign(state, { present });
+  watchHistory({
+    back: () => state.saved && restore({ byHistory: true }),
+    forward: () => !state.saved && run(toggle),
+  });
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     switch (message?.type) {
       case 'toggle':

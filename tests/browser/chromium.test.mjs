@@ -101,6 +101,28 @@ test('the toolbar button turns the page into the reader view and back, exactly',
   await page.close();
 });
 
+test('Back closes the reader view and keeps the page; Forward opens it again; closing it leaves no extra entry', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/article`);
+  const marked = await page.evaluateHandle(() => document.querySelector('article h1'));
+  const entries = await page.evaluate(() => history.length);
+  await toggle(page);
+  await readerText(page);
+  await page.goBack({ waitUntil: 'commit' });
+  await page.waitForSelector('#lectern-reader', { state: 'detached' });
+  assert.equal(page.url(), `${base}/article`, 'still the same page');
+  assert.equal(await page.evaluate((h) => h.isConnected, marked), true, 'not reloaded: the same DOM nodes');
+  assert.equal(await page.locator('body').isVisible(), true);
+  await page.goForward({ waitUntil: 'commit' });
+  assert.ok((await readerText(page)).includes(PARAGRAPHS[0]), 'Forward shows the reader view again');
+  // Closed with its own button (here: the toolbar), the reader steps off its entry itself.
+  await toggle(page);
+  await page.waitForSelector('#lectern-reader', { state: 'detached' });
+  await page.waitForFunction(() => !history.state?.lecternReader);
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'one entry, reused by Forward');
+  await page.close();
+});
+
 test('media playing on the page keeps playing through the reader view and back', async () => {
   const page = await context.newPage();
   await page.goto(`${base}/media`);

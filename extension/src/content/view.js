@@ -7,6 +7,7 @@ import { localize, t } from '../common/i18n.js';
 import { READER_SETTINGS, readerSettings } from '../common/settings.js';
 import { attachControls } from './controls.js';
 import { undoDeclutter } from './declutter.js';
+import { enterReaderEntry, leaveReaderEntry } from './history.js';
 import { hideNode, setAttribute, unhideNode } from './page.js';
 import { wireRemovedPanel } from './removed-panel.js';
 import { wireReportPanel } from './report-panel.js';
@@ -95,14 +96,19 @@ function show(article, template, settings, html) {
   state.saved = saved;
   document.addEventListener('keydown', onKeyDown, true);
   api.storage.onChanged.addListener(onStorageChanged);
+  // A streamed page is the reader view alone: Back leaves it like any page. Entered before
+  // scrolling: the browser keeps the page's scroll position with the entry it leaves.
+  if (state.always !== 'streamed') enterReaderEntry();
   window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
   // Focus, so the keyboard scrolls the reader and screen readers start at the article.
   reader.focus({ preventScroll: true });
 }
 
-export function restore() {
+/** Gives the page back; `byHistory`: Back did, so its history entry is left already. */
+export function restore({ byHistory = false } = {}) {
   // A streamed page holds the reader view only: the original is the site's response.
   if (state.always === 'streamed') return showOriginal();
+  if (!byHistory) leaveReaderEntry();
   state.always = null;
   const { saved } = state;
   state.saved = null;
