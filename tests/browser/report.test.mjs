@@ -170,10 +170,10 @@ test('importing report files: bad ones are refused with a reason, the others kep
     return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(await download.path(), 'utf8')) };
   };
   const one = await save(() => options.locator('#report-list li', { hasText: 'example.org/a' }).getByRole('button', { name: 'Download' }).click());
-  assert.equal(one.name, 'lectern-report-example.org-2026-01-02.json');
+  assert.equal(one.name, 'lectern-report-example.org-2026-01-02T03-04-05.json', 'named to the second: reports of one day differ');
   assert.deepEqual(one.json, good);
   const all = await save(() => options.click('#download-all'));
-  assert.equal(all.name, 'lectern-reports.json');
+  assert.match(all.name, /^lectern-reports-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/, 'a download of all names its time');
   assert.equal(all.json.length, before + 3, 'every usable report, the damaged one aside');
   assert.ok(all.json.some((r) => r.url === 'https://example.net/c'));
   await options.locator('#report-list li', { hasText: 'Damaged report' }).getByRole('button', { name: 'Delete' }).click();

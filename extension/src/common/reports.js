@@ -155,6 +155,13 @@ export function fileName(report) {
       return 'page';
     }
   })();
-  const date = String(report.created ?? '').slice(0, 10) || 'undated';
-  return `lectern-report-${host}-${date}.json`.replace(/[^\w.-]+/g, '-');
+  return `lectern-report-${host}-${timeStamp(report.created) || 'undated'}.json`.replace(/[^\w.-]+/g, '-');
+}
+
+/**
+ * An ISO time as a file name's part, to the second ("2026-01-02T03-04-05"): two reports
+ * (or two downloads) of one day get names of their own.
+ */
+export function timeStamp(iso = new Date().toISOString()) {
+  return String(iso ?? '').slice(0, 19).replace(/:/g, '-');
 }

@@ -91,7 +91,7 @@ function showFull(entries) {
   deleteOldest.textContent = t('optionsReportsDeleteOldest', String(oldest.length));
   if (!wasFull) deleteOldest.hidden = true;
   downloadOldest.onclick = () => {
-    download('lectern-reports-oldest.json', oldest.filter((r) => r.report).map((r) => r.report));
+    download(`lectern-reports-oldest-${reports.timeStamp()}.json`, oldest.filter((r) => r.report).map((r) => r.report));
     deleteOldest.hidden = false;
   };
   deleteOldest.onclick = async () => {
@@ -110,7 +110,7 @@ async function remove(id) {
 export function setUpReports() {
   document.getElementById('download-all').addEventListener('click', async () => {
     const all = (await reports.list()).filter((r) => r.report).map((r) => r.report);
-    download('lectern-reports.json', all);
+    download(`lectern-reports-${reports.timeStamp()}.json`, all);
   });
 
   // Each file on its own: a bad one is named and skipped, the others are kept (as many as
