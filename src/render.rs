@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::rules;
 use crate::text::{escape_attribute, escape_text};
 
 /// The header's own words, in the reader's language (the extension passes its locale's).
@@ -33,11 +34,6 @@ impl Default for Words {
         Words { reading_time: "$1 min read".into() }
     }
 }
-
-/// English month names for the date shown; a browser rewrites it in the reader's
-/// language from the `datetime` attribute (`Intl`), which the core does not carry.
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// The article as a reader document (see the module's documentation).
 pub fn reader_document(article: &Article, words: &Words) -> String {
@@ -87,7 +83,11 @@ fn date(value: &str) -> Option<(&str, String)> {
     let day = value.get(..10)?;
     let mut parts = day.split('-').map(str::parse::<usize>);
     let (Some(Ok(year)), Some(Ok(month)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else { return None };
-    let name = MONTHS.get(month.checked_sub(1)?)?;
+    // In English (`rules::MONTHS`, capitalized): a browser writes the day out again in the
+    // reader's language from `datetime` (`Intl`), which the core does not carry.
+    let name = rules::MONTHS.get(month.checked_sub(1)?)?;
+    let mut chars = name.chars();
+    let name: String = chars.next()?.to_uppercase().chain(chars).collect();
     (1..=31).contains(&d).then(|| (value, format!("{name} {d}, {year}")))
 }
 

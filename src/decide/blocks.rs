@@ -192,14 +192,13 @@ impl<'a> Attempt<'a> {
         if let Some((_, c, why)) = rules::TAG_RULES.iter().find(|(t, _, _)| *t == n.tag.name()).filter(|_| !prose_aside) {
             return Some((*c, Why::Named, Cow::Borrowed(why)));
         }
-        // A heading's class names its look ("header-anchor-post"), and a wrapper of prose
-        // is the article whatever it is called ("kt-pane-header-alignment-left" on an
-        // accordion). A list so named is a rail or a gallery's captions ("legends").
-        // Sentences, that is: a chart's or a player's labels come in blocks of a few words.
-        let st = &self.stats[i];
-        let sentences = st.text / st.paragraphs.max(1) >= 60 && st.commas >= 3;
-        let prose_wrapper = matches!(n.tag, Tag::Div | Tag::Section) && self.is_prose(i) && sentences;
-        if self.own_exclusion[i] == Some(Exclusion::Unlikely) && !n.tag.is_heading() && !prose_wrapper {
+        // A heading's class names its look ("header-anchor-post"), and a wrapper of
+        // sentences is the article whatever it is called ("kt-pane-header-alignment-left"
+        // on an accordion): a chart's or a player's labels come in blocks of a few words,
+        // and a list so named is a rail or a gallery's captions ("legends").
+        let prose_wrapper =
+            || matches!(n.tag, Tag::Div | Tag::Section) && st.text / st.paragraphs.max(1) >= 60 && st.commas >= 3 && self.is_prose(i);
+        if self.own_exclusion[i] == Some(Exclusion::Unlikely) && !n.tag.is_heading() && !prose_wrapper() {
             let what = format!("page furniture (class/id \"{} {}\")", self.summary.class(n), self.summary.id(n));
             return Some((Category::LowContent, Why::Named, Cow::Owned(what.replace(" \")", "\")").replace("\" ", "\""))));
         }
