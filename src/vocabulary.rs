@@ -46,6 +46,19 @@ pub struct ReportWords {
     pub kinds: &'static [&'static str],
     /// The largest report file read back (bytes).
     pub max_bytes: usize,
+    /// The most characters a report's comment, each corrected field and the page's HTML
+    /// may have: storage.local is unlimited, and a report is read back whole.
+    pub limits: ReportLimits,
+    /// How many reports the extension keeps at most; a new one waits until the reader
+    /// deletes some.
+    pub max_stored: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportLimits {
+    pub comment: usize,
+    pub field: usize,
+    pub html: usize,
 }
 
 /// The reader's settings: defaults, the range of each number, the values of each choice,
@@ -126,6 +139,8 @@ pub fn vocabulary() -> Vocabulary {
             schema: SCHEMA,
             kinds: &["content_missing", "clutter_left", "wrong_metadata", "images_missing", "other"],
             max_bytes: MAX_REPORT,
+            limits: ReportLimits { comment: 5000, field: 500, html: 16 << 20 },
+            max_stored: 50,
         },
         settings: Settings {
             defaults: SettingDefaults {

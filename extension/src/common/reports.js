@@ -7,16 +7,15 @@ import { errorText } from './errors.js';
 import { t } from './i18n.js';
 import vocabulary from './vocabulary.js';
 
-/** The schema and size limit of reports are the core's (src/vocabulary.rs). */
+/** The schema, kinds and size limit of reports are the core's (src/vocabulary.rs). */
 export const { schema: SCHEMA, maxBytes: MAX_BYTES } = vocabulary.report;
 const PREFIX = 'report:';
 /**
- * Limits of what a report holds, in characters, whoever made it (the reader view, a file):
- * storage.local is unlimited (unlimitedStorage), and a report is read back whole.
+ * Limits of what a report holds, in characters, whoever made it (the reader view, a file),
+ * and how many are kept: the core's (src/vocabulary.rs).
  */
-export const LIMITS = Object.freeze({ comment: 5000, field: 500, html: 16 * 1024 * 1024 });
-/** How many reports are kept at most; a new one waits until the reader deletes some. */
-export const MAX_STORED = 50;
+export const LIMITS = Object.freeze(vocabulary.report.limits);
+export const { maxStored: MAX_STORED, kinds: KINDS } = vocabulary.report;
 /** How long sending a report may take, in seconds. */
 const SEND_TIMEOUT_S = 15;
 /** Hosts that a report may be sent to over plain http: this machine only. */

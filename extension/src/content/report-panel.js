@@ -1,6 +1,6 @@
 import { api } from '../common/api.js';
 import { t } from '../common/i18n.js';
-import { LIMITS, SCHEMA, lengthProblem } from '../common/reports.js';
+import { KINDS, LIMITS, SCHEMA, lengthProblem } from '../common/reports.js';
 import { byUser, onUserClick } from '../common/user-input.js';
 
 /**
@@ -22,6 +22,14 @@ export function wireReportPanel(controls, reader, article, settings, html, remov
   /** Marked blocks: node → {should, text, element?}. */
   const marks = new Map();
   let marking = false;
+  // One choice per kind of problem, "other" until the reader picks one.
+  for (const kind of KINDS) {
+    const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'kind', value: kind, checked: kind === 'other' });
+    const name = Object.assign(document.createElement('span'), { textContent: t(`kind_${kind}`) });
+    const label = document.createElement('label');
+    label.append(input, name);
+    form.querySelector('.lectern-kinds').append(label);
+  }
   for (const name of ['title', 'byline', 'published_time']) form.elements[name].value = article[name] ?? '';
   // A page too large for a report goes without its HTML, and says so.
   const htmlFits = html == null || html.length <= LIMITS.html;
