@@ -1100,6 +1100,12 @@ pub const TITLE_SITE_SEPARATORS: &[&[char]] = &[&['|'], &['•', '·', '⋆'], &
 /// "– Strength Training"); more make a subtitle that belongs to the headline.
 pub const SECTION_MAX_WORDS: usize = 4;
 
+/// A block of at least this many paragraphs whose text an earlier block of the article
+/// repeats is a copy: page builders write one version of the article per screen size and
+/// let CSS show one. A repeated paragraph or two (a refrain, an API field described in two
+/// places, the same recipe in two menus) is the text itself.
+pub const COPY_MIN_PARAGRAPHS: u32 = 3;
+
 /// `<meta>` names whose content is the excerpt (after JSON-LD).
 pub const EXCERPT_META: &[&str] = &[
     "dc:description",

@@ -40,7 +40,7 @@ pub mod flag {
 
 /// Counts over an element's subtree. Additive, so removing a block from an article
 /// subtracts its stats from its ancestors.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Stats {
     /// Characters of text (whitespace runs count as one).
     pub text: u32,

@@ -2,10 +2,16 @@
 //! sections headed by a clutter label, and Readability's conditional cleaning.
 
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 
 use crate::article::Why;
 use crate::html::Tag;
 use crate::rules::{self, Category};
+use crate::scan::Stats;
+
+/// How much of two blocks' text is compared to call one a copy of the other: their
+/// counts agree already, so a copy that agrees this far is one.
+const COPY_COMPARED: usize = 2000;
 
 use super::{ctx, is_data_table, node_text, Attempt, Decision, Exclusion, Mark, Removal, Scope, Verdict, LABEL_PREFIX};
 
@@ -44,6 +50,7 @@ impl<'a> Attempt<'a> {
                 a = self.parent(p);
             }
         }
+        let copies = self.copies(first, end_index, &protected, article);
         let byline = self.choose_byline(root).cloned();
         let byline_node = byline.as_ref().map(|(b, _)| *b);
         let mut dead = vec![false; n];
@@ -63,7 +70,17 @@ impl<'a> Attempt<'a> {
                 dead[i] = true;
                 continue;
             }
-            let verdict = if protected[i] { None } else { self.judge(i, root, article_text) };
+            let verdict = if copies[i] {
+                Some((
+                    Category::Hidden,
+                    Why::Hidden,
+                    Cow::Borrowed("a second copy of the text above (the page's version for another screen size)"),
+                ))
+            } else if protected[i] {
+                None
+            } else {
+                self.judge(i, root, article_text)
+            };
             if let Some((category, why, reason)) = verdict {
                 if self.options.removes(category) {
                     let index = removals.len() as u32;
@@ -125,6 +142,47 @@ impl<'a> Attempt<'a> {
         let text_len =
             article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
         Decision { root, range, marks, removals, byline: byline.map(|(_, t)| t), text_len }
+    }
+
+    /// The blocks of the article that repeat an earlier block's text: one copy of each is
+    /// read. The copy that holds the headline or the best-scoring block is the one kept.
+    fn copies(&self, first: usize, end_index: usize, protected: &[bool], article: &[usize]) -> Vec<bool> {
+        let mut copy = vec![false; self.nodes.len()];
+        // Only what holds the story's own blocks must stay; the article's top-level blocks
+        // are protected from rules, not from being a second copy.
+        let holds_story = |i: usize| protected[i] && article.binary_search(&i).is_err() || self.story == Some(i);
+        let mut seen: HashMap<(Tag, Stats), usize> = HashMap::new();
+        let mut i = first;
+        while i < end_index {
+            let node = &self.nodes[i];
+            if node.stats.paragraphs < rules::COPY_MIN_PARAGRAPHS || !node.tag.is_block() {
+                i += 1;
+                continue;
+            }
+            match seen.entry((node.tag, node.stats)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                Entry::Occupied(earlier) => {
+                    let m = *earlier.get();
+                    let apart = node.start >= self.nodes[m].end;
+                    if apart
+                        && node_text(self.summary, self.source, i, COPY_COMPARED) == node_text(self.summary, self.source, m, COPY_COMPARED)
+                    {
+                        if !holds_story(i) {
+                            copy[i] = true;
+                            i = self.subtree_end(i);
+                            continue;
+                        }
+                        if !holds_story(m) {
+                            copy[m] = true;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        copy
     }
 
     /// The clutter around the article (outside its chosen elements, never holding them),
