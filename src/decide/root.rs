@@ -7,6 +7,9 @@ use crate::scan::{flag, Node, Summary, NONE};
 
 use super::{ctx, node_text, Attempt, Exclusion};
 
+/// How many single-child levels a wrapper may have above the block it wraps.
+const WRAPPER_DEPTH: usize = 3;
+
 impl<'a> Attempt<'a> {
     pub(super) fn is_unlikely(&self, i: usize) -> bool {
         let n = &self.nodes[i];
@@ -31,7 +34,25 @@ impl<'a> Attempt<'a> {
             && self.hints.either(i) & hint::COMMENTS != 0
             && self.hints.rule(i).is_some_and(|r| r.category == rules::Category::Comments)
             && !self.tokens(i).any(rules::is_content_token)
+            && !self.wraps_content(i)
             && !self.holds_the_headline(i)
+    }
+
+    /// Whether `i` only wraps a block named as the article ("commentOnSelection" around
+    /// `#postContent`: the hook for commenting on a passage, not a thread), through a
+    /// chain of single children.
+    fn wraps_content(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..WRAPPER_DEPTH {
+            if self.nodes[j].children != 1 || j + 1 >= self.nodes.len() {
+                return false;
+            }
+            j += 1; // the only child comes next in document order
+            if self.tokens(j).any(rules::is_content_token) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether `i` holds the article's headline: then it is the article's header, the
