@@ -2,7 +2,8 @@
 //!
 //! The page goes through three stages, each its own module:
 //! 1. [`scan`]: one streaming lol_html pass into a compact per-element summary and the
-//!    page's metadata — no DOM tree is built;
+//!    page's metadata — no DOM tree is built (a page streamed by React is scanned once
+//!    more, its late parts moved into place by [`streamed`]);
 //! 2. [`decide`]: pick the article's root element and mark the clutter inside it, each
 //!    decision with a category and a reason;
 //! 3. [`rewrite`]: a second lol_html pass over the article's byte range only, emitting
@@ -23,6 +24,7 @@ mod rewrite;
 pub mod rules;
 mod sanitize;
 mod scan;
+mod streamed;
 mod text;
 mod tree;
 pub mod vocabulary;
@@ -76,7 +78,20 @@ fn scan_page(html: &[u8], charset: Option<&str>) -> Result<(scan::Summary, Strin
         scanner.write_with(|text| decoder.write(html, text))?;
         scanner.write_with(|text| decoder.end(text))?;
     }
-    scanner.end()
+    settle(scanner.end()?)
+}
+
+/// The page as its own scripts would first show it: a streamed page's late parts moved
+/// into place (see [`streamed`]), scanned again. Other pages come back as they are.
+fn settle((summary, source): (scan::Summary, String)) -> Result<(scan::Summary, String), Error> {
+    match streamed::splice(&summary, &source) {
+        Some(spliced) => {
+            let mut scanner = scan::Scanner::new();
+            scanner.write(&spliced)?;
+            scanner.end()
+        }
+        None => Ok((summary, source)),
+    }
 }
 
 /// The page's URL when it can be a base for the page's links (see `Options::url`).
@@ -111,7 +126,7 @@ impl Extractor {
     pub fn end(mut self) -> Result<Article, Error> {
         let decoder = &mut self.decoder;
         self.scanner.write_with(|text| decoder.end(text))?;
-        let (summary, source) = self.scanner.end()?;
+        let (summary, source) = settle(self.scanner.end()?)?;
         Ok(build(&summary, &source, self.base.as_ref(), &self.options))
     }
 }

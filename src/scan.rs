@@ -172,9 +172,10 @@ impl Node {
     }
 }
 
-/// The id React gives a streamed Suspense boundary's content: `S:` and a number.
+/// The id React gives a streamed Suspense boundary's content: `S:` and a number in hex
+/// ("S:1b"); also as the summary keeps it, lowercased.
 pub fn is_streamed_boundary(id: &str) -> bool {
-    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    id.strip_prefix("S:").or_else(|| id.strip_prefix("s:")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Metadata as the page states it, before any choice between sources.
