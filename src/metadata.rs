@@ -164,7 +164,14 @@ fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &
     }
     let is_part =
         |reference: &str| title_parts(reference, SEPARATORS).iter().flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower);
-    if !stated.is_some_and(|s| s.to_lowercase().contains(&lower)) && (stated.is_some_and(is_part) || is_part(doc_title)) {
+    // The <title> names the site beside the headline: the heading is its site part only
+    // when the stated title is its other part ("Blog Name: Headline", og:title "Headline");
+    // a heading that is the <title>'s headline beats a stated title the <title> does not
+    // repeat.
+    let doc_repeats_stated = stated.is_none_or(|s| doc_title.to_lowercase().contains(&s.to_lowercase()));
+    if !stated.is_some_and(|s| s.to_lowercase().contains(&lower))
+        && (stated.is_some_and(is_part) || (doc_repeats_stated && is_part(doc_title)))
+    {
         return false;
     }
     [stated.unwrap_or(""), doc_title].iter().any(|r| coverage(heading, r) >= rules::HEADING_AGREES)
@@ -653,6 +660,10 @@ mod tests {
             <meta property="og:title" content="Health And Nutrition Trends For 2026 - Tastebud"></head>
             <body><header><a href="/">Tastebud</a></header><h1>Top 10 Health and Nutrition Trends to Watch</h1><p>Text.</p></body></html>"#;
         assert_eq!(page(html).title.as_deref(), Some("Top 10 Health and Nutrition Trends to Watch"));
+        // The <h1> is the <title>'s headline, and og:title drops a word of it.
+        let shortened = r#"<title>Your Car Maintenance Checklist - Road Tests</title>
+            <meta property="og:title" content="Your Maintenance Checklist - Road Tests"><h1>Your Car Maintenance Checklist</h1>"#;
+        assert_eq!(page(shortened).title.as_deref(), Some("Your Car Maintenance Checklist"));
     }
 
     #[test]
