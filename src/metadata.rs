@@ -162,6 +162,15 @@ fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &
     if added.is_some_and(|a| word_count(a) <= rules::SECTION_MAX_WORDS) {
         return false;
     }
+    // The title with its date beside it ("Dec 18 2025 Preparing a transition"), or after a
+    // section's label ("Blog: Best agencies of 2025").
+    let (h, t) = (straightened(heading), straightened(title));
+    if let Some(rest) = h.strip_suffix(&t).or_else(|| h.strip_prefix(&t)).map(str::trim).filter(|r| !r.is_empty()) {
+        let label = rest.strip_suffix(':').is_some_and(|l| h.ends_with(&t) && word_count(l) <= rules::SECTION_MAX_WORDS);
+        if label || (word_count(rest) <= rules::SECTION_MAX_WORDS && !find_dates(rest).is_empty()) {
+            return false;
+        }
+    }
     let is_part =
         |reference: &str| title_parts(reference, SEPARATORS).iter().flat_map(|p| p.split(": ")).any(|p| p.trim().to_lowercase() == lower);
     // The <title> names the site beside the headline: the heading is its site part only
@@ -179,8 +188,12 @@ fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &
 
 /// Whether two titles say the same, whatever their quote marks' style and letter case.
 fn same_words(a: &str, b: &str) -> bool {
-    let straight = |s: &str| s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
-    straight(a) == straight(b)
+    straightened(a) == straightened(b)
+}
+
+/// A title in lower case with straight quote marks, to compare titles by their words.
+fn straightened(s: &str) -> String {
+    s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase()
 }
 
 /// Whether two titles are the same letters, whatever their case and spacing: an `<h1>`
@@ -714,6 +727,13 @@ mod tests {
         let html = r#"<meta property="og:title" content="How meditation rewires brains | Opinion">
             <h1>How meditation rewires brains | Opinion</h1>"#;
         assert_eq!(page(html).title.as_deref(), Some("How meditation rewires brains"));
+        // A section's label before it, or the date beside it.
+        let label = r#"<meta property="og:title" content="Best Ad Agencies of 2025 (Ranked) | Ad Notes">
+            <h1>Blog: Best Ad Agencies of 2025 (Ranked)</h1>"#;
+        assert_eq!(page(label).title.as_deref(), Some("Best Ad Agencies of 2025 (Ranked)"));
+        let dated = r#"<meta property="og:title" content="Preparing a transition in Debusine">
+            <h1><a href="/p"><time datetime="2025-12-18">Dec 18 2025</time> Preparing a transition in Debusine</a></h1>"#;
+        assert_eq!(page(dated).title.as_deref(), Some("Preparing a transition in Debusine"));
         // A longer addition is the headline's subtitle.
         let html = r#"<meta property="og:title" content="Machine Learning in Shops | Shopwise">
             <h1>Machine Learning in Shops – 10 Benefits, Use Cases and Best Practices</h1>"#;
