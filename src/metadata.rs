@@ -159,6 +159,8 @@ fn prefer_heading(heading: &str, title: &str, stated: Option<&str>, doc_title: &
         let mut chars = a.chars();
         chars.next().filter(|c| rules::TITLE_SITE_SEPARATORS.iter().any(|set| set.contains(c))).map(|_| chars.as_str())
     });
+    // Its first part only: "| Patient Education | City Hospital" adds a section and a site.
+    let added = added.map(|a| a.split(|c| rules::TITLE_SITE_SEPARATORS.iter().any(|set| set.contains(&c))).next().unwrap_or(a));
     if added.is_some_and(|a| word_count(a) <= rules::SECTION_MAX_WORDS) {
         return false;
     }
@@ -619,6 +621,12 @@ fn document_title(h1s: &[String], orig: &str, site_name: Option<&str>) -> Option
     if let Some(part) = headline_part(orig, h1s, site_name) {
         return Some(part);
     }
+    // "Headline | Section | Site": the headline before both.
+    if rules::TITLE_SITE_SEPARATORS.iter().any(|set| separator_positions(orig, set).len() >= 2) {
+        if let Some(headline) = without_site(orig, site_name).filter(|h| word_count(h) >= 3) {
+            return Some(headline);
+        }
+    }
     // A short title keeps its suffix (Readability's caution) unless that is plainly the
     // site: its name, or a host name ("GAME CHANGER | Newegg.com").
     let site_suffix = title_parts(orig, SEPARATORS).last().is_some_and(|p| {
@@ -727,6 +735,10 @@ mod tests {
         let html = r#"<meta property="og:title" content="How meditation rewires brains | Opinion">
             <h1>How meditation rewires brains | Opinion</h1>"#;
         assert_eq!(page(html).title.as_deref(), Some("How meditation rewires brains"));
+        // A section and the site after it, in the <h1> and in a <title> that is all the page states.
+        let sections = r#"<title>How to help babies sleep through the night | Patient Education | City Hospital</title>
+            <h1>How to help babies sleep through the night | Patient Education | City Hospital</h1>"#;
+        assert_eq!(page(sections).title.as_deref(), Some("How to help babies sleep through the night"));
         // A section's label before it, or the date beside it.
         let label = r#"<meta property="og:title" content="Best Ad Agencies of 2025 (Ranked) | Ad Notes">
             <h1>Blog: Best Ad Agencies of 2025 (Ranked)</h1>"#;
