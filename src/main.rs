@@ -215,6 +215,9 @@ fn run_replay(path: &Path, format: ReplayFormat) -> Result<(), String> {
     if let Some(comment) = report.comment.as_deref().filter(|c| !c.trim().is_empty()) {
         say!("comment: {comment}");
     }
+    if let Some(kept) = report.kept() {
+        say!("kept by the reader: {kept}");
+    }
     let short = |s: &str| s.chars().take(100).collect::<String>();
     match (&report.article, replay.unchanged()) {
         (None, _) => say!("article: not recorded in the report; today: {} words", today.word_count),

@@ -96,11 +96,16 @@ pub struct Corrections {
     pub published_time: Option<String>,
 }
 
-/// The extraction options a report records.
+/// The options a report records: how the reader was viewing the article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReportOptions {
+    /// The categories the reader kept in the article.
     #[serde(default)]
     pub keep: Vec<Category>,
+    /// The removed blocks the reader brought back one by one (their element numbers).
+    #[serde(default)]
+    pub kept_blocks: Vec<u32>,
     #[serde(default = "yes")]
     pub images: bool,
 }
@@ -111,7 +116,7 @@ fn yes() -> bool {
 
 impl Default for ReportOptions {
     fn default() -> Self {
-        ReportOptions { keep: vec![], images: true }
+        ReportOptions { keep: vec![], kept_blocks: vec![], images: true }
     }
 }
 
@@ -145,16 +150,31 @@ impl Report {
         self.html.as_deref().ok_or(ReportError::NoHtml)
     }
 
-    /// The options the article was made with, for the same page URL.
+    /// The options the recorded article was made with, for the same page URL. The reader
+    /// view extracts with every removed block marked and shows the kept categories and
+    /// blocks itself, so what the reader kept is not an extraction option: today's article
+    /// is compared with the recorded one as made, and a category switched on is no change.
     pub fn extraction_options(&self) -> Options {
-        let mut options = Options::new().images(self.options.images);
+        let options = Options::new().images(self.options.images).mark_removed(true);
         if url::Url::parse(&self.url).is_ok() {
-            options = options.url(self.url.clone());
+            options.url(self.url.clone())
+        } else {
+            options
         }
-        for &c in &self.options.keep {
-            options = options.keep(c);
+    }
+
+    /// The categories and blocks the reader kept, in words: "comments, share; 2 blocks".
+    pub fn kept(&self) -> Option<String> {
+        let mut parts: Vec<String> = vec![];
+        if !self.options.keep.is_empty() {
+            parts.push(self.options.keep.iter().map(|c| c.name()).collect::<Vec<_>>().join(", "));
         }
-        options
+        match self.options.kept_blocks.len() {
+            0 => {}
+            1 => parts.push("1 block".into()),
+            n => parts.push(format!("{n} blocks")),
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 
     /// `expected.json` for a regression fixture made from this report: the page URL, the

@@ -331,8 +331,29 @@ fn replay_shows_what_changed_and_whether_the_marks_hold() {
     let page_file = write_page(&dir, &html);
     let extracted = lectern(&["extract", page_file.to_str().unwrap(), "--url", "https://otters.example/news/river", "--format", "json"]);
     let extracted: Value = serde_json::from_str(&stdout(&extracted)).unwrap();
-    assert_eq!(v["article"]["content"], extracted["content"]);
+    assert_eq!(v["article"]["text"], extracted["text"]);
     assert_eq!(v["replay"]["marks"][0][1], Value::Bool(true));
+}
+
+#[test]
+fn replay_of_a_reader_who_kept_clutter_is_no_change() {
+    let dir = temp_dir("replay-kept");
+    let html = page("<div class=\"share-bar\">Share this story on Facebook</div>");
+    let page_file = write_page(&dir, &html);
+    let url = "https://otters.example/news/river";
+    let today = lectern(&["extract", page_file.to_str().unwrap(), "--url", url, "--format", "json"]);
+    let mut r = report(Some(&html), serde_json::json!([]));
+    // The reader switched the share category on and brought one removed block back: the
+    // article they were shown was extracted as today's is, the rest is their view of it.
+    r["article"] = serde_json::from_str(&stdout(&today)).unwrap();
+    r["options"] = serde_json::json!({ "keep": ["share"], "keptBlocks": [12], "images": true });
+    let file = write_report(&dir, &r);
+    let out = lectern(&["replay", file.to_str().unwrap()]);
+    assert_success(&out, "replay");
+    let text = stdout(&out);
+    assert!(text.contains("\narticle: unchanged"), "{text}");
+    assert!(text.contains("kept by the reader: share; 1 block"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -71,6 +71,8 @@ async function sendReport(page, { comment }) {
   // "Show what was removed" first: the removed blocks can then be marked as wanted.
   await page.click('.lectern-open-clutter');
   await page.check('#lectern-clutter [name=showRemoved]');
+  // One removed block brought back (the newsletter prompt, the last): the report says so.
+  await page.click('#lectern-reader .lectern-removed-label >> nth=-1');
   await page.click('.lectern-open-report');
   await page.check('#lectern-report input[value=clutter_left]');
   await page.fill('#lectern-report [name=comment]', comment);
@@ -101,6 +103,9 @@ test('a report made in the reader view is kept, listed, viewed, replayed, and su
   );
   assert.equal(report.marks[0].text, PARAGRAPHS[1]);
   assert.ok(Number.isInteger(report.marks[1].element), 'a removed block is marked with its element number');
+  assert.equal(report.options.keptBlocks.length, 1, 'the block brought back is in the report');
+  assert.ok(Number.isInteger(report.options.keptBlocks[0]));
+  assert.notEqual(report.options.keptBlocks[0], report.marks[1].element);
   assert.equal(await page.locator('#lectern-reader .lectern-marked').count(), 0, 'the marks are cleared once sent');
   await page.close();
 
@@ -122,6 +127,9 @@ test('a report made in the reader view is kept, listed, viewed, replayed, and su
     rmSync(dir, { recursive: true, force: true });
     assert.match(out, /report: http:\/\/127\.0\.0\.1:\d+\/article \(clutter_left/);
     assert.match(out, /marks: 0 of 2 as the reader wants/, out);
+    assert.match(out, /\ntitle: Sea wall opens\n/, out);
+    assert.match(out, /\nkept by the reader: 1 block\n/, out);
+    assert.match(out, /\narticle: unchanged/, 'replayed as the reader view extracts, the article is the one recorded');
   }
   await options.close();
 

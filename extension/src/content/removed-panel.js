@@ -106,6 +106,8 @@ export function wireRemovedPanel(controls, reader, article, settings) {
   return {
     /** The categories kept on this page, for a report's options. */
     kept: () => CATEGORIES.filter((c) => keep.has(c)),
+    /** The removed blocks brought back one by one on this page (element numbers), for a report. */
+    keptBlocks: () => blocks.filter((block) => kept.has(block.node)).map((block) => block.removed.element),
     keepDefault(categories) {
       keep = new Set(settingsFrom({ keep: categories }).keep);
       update();

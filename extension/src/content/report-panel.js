@@ -103,7 +103,7 @@ export function wireReportPanel(controls, reader, article, settings, html, remov
       comment: form.elements.comment.value,
       marks: [...marks.values()],
       corrections: corrected,
-      options: { keep: removedPanel.kept(), images: settings.images },
+      options: { keep: removedPanel.kept(), keptBlocks: removedPanel.keptBlocks(), images: settings.images },
       article,
       html: htmlFits && form.elements.includeHtml.checked ? html : null,
     };
