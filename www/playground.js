@@ -162,7 +162,12 @@
       keptBlocks = new Set();
       ui.showRemoved.checked = false;
       loadOriginal(page.html);
-      if (page.report) renderReport(page.report, article);
+      if (page.report) {
+        // Judged as `lectern replay` judges it: on the article as the reader view extracts
+        // it; the categories the reader kept were their view of it.
+        const asMade = nextKeep.size ? await extract(page.html, { url: page.url || undefined, images: options.images }) : result;
+        renderReport(page.report, asMade.ok ? asMade.article : article);
+      }
       ui.report.hidden = !page.report;
     }
     ui.images.checked = images;
