@@ -135,7 +135,9 @@ impl Extractor {
 fn build(summary: &scan::Summary, source: &str, page_url: Option<&url::Url>, options: &Options) -> Article {
     let base = sanitize::base_url(page_url, summary.meta.base.as_deref());
     let mut article = metadata::read(summary, base.as_ref());
-    let decision = decide::decide(summary, source, article.stated(), options, decide::Scope::Article);
+    // A reader view that can show what was removed also lists what was around the article.
+    let scope = if options.mark_removed { decide::Scope::Reader } else { decide::Scope::Article };
+    let decision = decide::decide(summary, source, article.stated(), options, scope);
     let body = rewrite::rewrite(summary, source, &decision, base.as_ref(), options);
     // A stated author that is the site itself names the publisher: the page's own byline beats it.
     let is_site = |b: &String| article.site_name.as_deref().is_some_and(|s| s.trim().eq_ignore_ascii_case(b.trim()));

@@ -206,7 +206,20 @@ impl Writer<'_> {
 }
 
 pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Option<&Url>, options: &Options) -> Body {
-    let (start, end) = (decision.range.0 as usize, (decision.range.1 as usize).min(source.len()));
+    let mut body = rewrite_range(summary, source, decision, decision.range, base, options);
+    // The clutter around the article, marked like the clutter inside it, after it: the
+    // reader view can show it or bring it back. Its text is not the article's.
+    if options.mark_removed {
+        for range in decision.outside(summary) {
+            body.html.push_str(&rewrite_range(summary, source, decision, range, base, options).html);
+        }
+    }
+    body
+}
+
+/// The sanitized HTML and text of `source[range]`, with the decision's marks.
+fn rewrite_range(summary: &Summary, source: &str, decision: &Decision, range: (u32, u32), base: Option<&Url>, options: &Options) -> Body {
+    let (start, end) = (range.0 as usize, (range.1 as usize).min(source.len()));
     let Some(slice) = source.get(start..end).filter(|s| !s.is_empty()) else { return Body::default() };
     // The start-tag handler borrows the writer, which borrows the summary: both live
     // in this function (lol_html's local handler types need not be 'static).
@@ -216,7 +229,7 @@ pub fn rewrite(summary: &Summary, source: &str, decision: &Decision, base: Optio
         base,
         options,
         source: slice,
-        offset: decision.range.0,
+        offset: range.0,
         cursor: 0,
         open: OpenElements::default(),
         closing: Vec::new(),

@@ -46,6 +46,13 @@ impl Category {
         Category::LowContent,
     ];
 
+    /// Whether a reader view lists blocks of this category found beside the article, to be
+    /// brought back: what a reader may want to read (related stories, the comments, the
+    /// author's bio). Ads, prompts, bars and banners beside it are only the page's furniture.
+    pub fn read_beside(self) -> bool {
+        matches!(self, Category::Related | Category::Comments | Category::AuthorBio)
+    }
+
     /// Whether "declutter page" hides blocks of this category on the live page. Navigation,
     /// hidden and boilerplate-shaped blocks stay: hiding them breaks a site's own layout.
     pub fn declutters(self) -> bool {

@@ -92,9 +92,10 @@ fn marked_removed_blocks_come_with_the_content_but_not_the_text() {
     let options = Options::new().url("https://linkdaddynews.example/2025/01/scale-ai-letter/");
     let plain = extract(&page, &options).unwrap();
     let marked = extract(&page, &options.clone().mark_removed(true)).unwrap();
-    // The article itself does not change: same text, same list of removals.
+    // The article itself does not change: same text, the same removals inside it (and
+    // what is beside it, see below).
     assert_eq!(marked.text, plain.text);
-    assert_eq!(marked.removed, plain.removed);
+    assert!(plain.removed.iter().all(|r| marked.removed.contains(r)));
     assert!(!plain.content.contains("data-lectern-removed"));
     // Each removed block that has content is in the HTML once, under its element number.
     let bio = marked.removed.iter().find(|r| r.category == Category::AuthorBio).expect("a bio is removed");
@@ -171,4 +172,23 @@ fn declutter_never_hides_the_articles_own_header() {
     );
     let removed = lectern::declutter(page.as_bytes(), &Options::new()).unwrap();
     assert!(!removed.iter().any(|r| r.text.contains("Sea wall opens") || r.text.contains("Mara Quist")), "{removed:?}");
+}
+
+#[test]
+fn clutter_around_the_article_is_listed_and_can_be_shown() {
+    // The WordPress page's "Recent posts" sidebar lies outside the article.
+    let page = fixture("wordpress-news-clone");
+    let options = Options::new().url("https://linkdaddynews.example/2025/01/scale-ai-letter/");
+    let plain = extract(&page, &options).unwrap();
+    let marked = extract(&page, &options.clone().mark_removed(true)).unwrap();
+    assert_eq!(plain.text, marked.text, "what is around the article is not its text");
+    assert!(!plain.content.contains("Recent posts"));
+    let listed = marked.removed.iter().find(|r| r.text.starts_with("Recent posts")).expect("the sidebar is listed");
+    assert_eq!(listed.category, Category::Related);
+    let mark = format!("data-lectern-removed=\"{}\"", listed.element);
+    let at = marked.content.find(&mark).expect("and it comes marked in the content");
+    assert!(marked.content[at..].contains("Recent posts"));
+    // Only what a reader may want back: not the cookie banner, nor the share bar beside it.
+    let beside: Vec<_> = marked.removed.iter().filter(|r| !plain.removed.contains(r)).collect();
+    assert!(beside.iter().all(|r| r.category.read_beside()), "{beside:?}");
 }

@@ -9,15 +9,18 @@ use crate::html::Tag;
 use crate::rules::{self, Category};
 use crate::scan::Stats;
 
+/// How many levels inside the blocks beside the article their clutter is looked for.
+const BESIDE_DEPTH: u32 = 4;
+
 /// How much of two blocks' text is compared to call one a copy of the other: their
 /// counts agree already, so a copy that agrees this far is one.
 const COPY_COMPARED: usize = 2000;
 
-use super::{ctx, is_data_table, node_text, Attempt, Decision, Exclusion, Mark, Removal, Scope, Verdict, LABEL_PREFIX};
+use super::{ctx, is_data_table, node_text, Attempt, Decision, Exclusion, Mark, Removal, Scope, Verdict, LABEL_PREFIX, MIN_ARTICLE_CHARS};
 
 impl<'a> Attempt<'a> {
     /// Marks the clutter inside the article.
-    pub(super) fn mark(mut self, root: usize, article: &[usize], best: usize, scope: Scope) -> Decision {
+    pub(super) fn mark(mut self, root: usize, article: &[usize], best: usize, scope: Scope, always: bool) -> Decision {
         let n = self.nodes.len();
         self.story = Some(best);
         let mut marks = vec![Mark::Keep; n];
@@ -131,9 +134,6 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
-        if scope == Scope::Page {
-            self.mark_around(root, article, article_text, &protected, &marks, &mut removals);
-        }
         for (mark, node) in marks.iter_mut().zip(self.nodes).take(end_index).skip(first) {
             if node.tag == Tag::Table && *mark == Mark::Keep && !is_data_table(node) {
                 *mark = Mark::Layout;
@@ -141,6 +141,19 @@ impl<'a> Attempt<'a> {
         }
         let text_len =
             article.iter().map(|&a| if marks[a] == Mark::Keep || marks[a] == Mark::Layout { self.stats[a].text } else { 0 }).sum();
+        // Only for the attempt that is the answer: a rung of the ladder that falls short
+        // is not (`decide` asks again, `always`, for the best one if none is long enough).
+        if scope != Scope::Article && (text_len >= MIN_ARTICLE_CHARS || always) {
+            let inside = removals.len();
+            if scope == Scope::Page {
+                self.mark_around(root, article, article_text, &protected, &marks, &mut removals);
+            } else {
+                self.mark_beside(root, article_text, &protected, &mut removals);
+            }
+            for (k, removal) in removals.iter().enumerate().skip(inside) {
+                marks[removal.node as usize] = Mark::Removed(k as u32);
+            }
+        }
         Decision { root, range, marks, removals, byline: byline.map(|(_, t)| t), text_len }
     }
 
@@ -227,6 +240,49 @@ impl<'a> Attempt<'a> {
                 }
             }
         }
+    }
+
+    /// The clutter beside the article that a reader may want back: the blocks next to it
+    /// and next to each element around it ("Recent posts", its comments, the author's bio),
+    /// and inside the rails among them (a sidebar's widgets), a few levels deep. Only
+    /// blocks with text, and only what a reader may want back (`Category::read_beside`);
+    /// the rest of the page is not judged, so this costs little beside the article's own.
+    fn mark_beside(&self, root: usize, article_text: u32, protected: &[bool], removals: &mut Vec<Removal>) {
+        let mut level = vec![];
+        let mut a = Some(root);
+        while let Some(p) = a.and_then(|i| self.parent(i)) {
+            level.extend(self.children(p).filter(|&c| !protected[c]).map(|c| (c, 0)));
+            if self.nodes[p].tag == Tag::Body {
+                break;
+            }
+            a = Some(p);
+        }
+        while let Some((i, depth)) = level.pop() {
+            let node = &self.nodes[i];
+            if node.stats.text == 0 || self.own_exclusion[i].is_some_and(|e| e != Exclusion::Unlikely) {
+                continue;
+            }
+            match self.judge(i, root, article_text) {
+                Some((category, why, reason)) if category.read_beside() => removals.push(Removal { node: i as u32, category, why, reason }),
+                // An ad rail, a share bar; a site's menu, header or footer (a sidebar is looked into).
+                Some((category, ..)) if category.declutters() => {}
+                Some((Category::Navigation, ..)) if self.is_site_chrome(i) => {}
+                _ if depth < BESIDE_DEPTH => level.extend(self.children(i).map(|c| (c, depth + 1))),
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether `i` is the site's menu, header or footer, by its tag or role.
+    fn is_site_chrome(&self, i: usize) -> bool {
+        matches!(self.nodes[i].tag, Tag::Nav | Tag::Header | Tag::Footer)
+            || matches!(self.summary.role(&self.nodes[i]), "navigation" | "banner" | "contentinfo" | "menu" | "menubar")
+    }
+
+    /// The element children of `i`.
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + use<'_, 'a> {
+        let end = self.subtree_end(i);
+        std::iter::successors(Some(i + 1).filter(|&c| c < end), move |&c| Some(self.subtree_end(c)).filter(|&n| n < end))
     }
 
     /// Why node `i` is clutter, if it is.

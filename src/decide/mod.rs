@@ -52,8 +52,11 @@ pub type Verdict = (Category, Why, Cow<'static, str>);
 pub enum Scope {
     /// Inside the article: what the reader view leaves out.
     Article,
-    /// Also around it, for decluttering the page in place.
+    /// Also around it, everywhere on the page, for decluttering the page in place.
     Page,
+    /// Also beside it, for a reader view that lists and can bring back what the page holds
+    /// around the article ("Recent posts", its comments).
+    Reader,
 }
 
 /// The decision for one page.
@@ -73,6 +76,20 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// The byte ranges of the blocks removed around the article (`Scope::Page`, `Scope::Reader`),
+    /// in document order.
+    pub fn outside(&self, summary: &Summary) -> Vec<(u32, u32)> {
+        let mut ranges: Vec<(u32, u32)> = self
+            .removals
+            .iter()
+            .map(|r| &summary.nodes[r.node as usize])
+            .filter(|n| n.end <= self.range.0 || n.start >= self.range.1)
+            .map(|n| (n.start, n.end))
+            .collect();
+        ranges.sort_unstable();
+        ranges
+    }
+
     /// The removals as the public `Removed` list, in document order.
     pub fn removed_list(&self, summary: &Summary, source: &str) -> Vec<Removed> {
         let mut list: Vec<&Removal> = self.removals.iter().collect();
@@ -279,17 +296,22 @@ pub fn decide(summary: &Summary, source: &str, stated: Stated, options: &Options
         headline: root::headline(summary, source, title),
         ends: subtree_ends(summary),
     };
-    let mut best: Option<Decision> = None;
+    let mut best: Option<(Decision, Flags)> = None;
     for flags in ladder {
-        let d = Attempt::new(&page, flags).run(scope);
+        let d = Attempt::new(&page, flags).run(scope, false);
         if d.text_len >= MIN_ARTICLE_CHARS {
             return d;
         }
-        if best.as_ref().is_none_or(|b| d.text_len > b.text_len) {
-            best = Some(d);
+        if best.as_ref().is_none_or(|(b, _)| d.text_len > b.text_len) {
+            best = Some((d, flags));
         }
     }
-    best.unwrap_or_else(|| empty(summary))
+    match best {
+        // The clutter around is only looked for on the answer: here, that best rung again.
+        Some((_, flags)) if scope != Scope::Article => Attempt::new(&page, flags).run(scope, true),
+        Some((d, _)) => d,
+        None => empty(summary),
+    }
 }
 
 fn empty(summary: &Summary) -> Decision {
@@ -411,11 +433,13 @@ impl<'a> Attempt<'a> {
         }
     }
 
-    fn run(mut self, scope: Scope) -> Decision {
+    /// One rung of the ladder; the clutter around the article is looked for (with
+    /// `Scope::Page` or `Scope::Reader`) when the article is long enough, or `always`.
+    fn run(mut self, scope: Scope, always: bool) -> Decision {
         self.exclude();
         self.score_paragraphs();
         let (root, article, best) = self.choose_article();
-        self.mark(root, &article, best, scope)
+        self.mark(root, &article, best, scope, always)
     }
 
     fn parent(&self, i: usize) -> Option<usize> {
