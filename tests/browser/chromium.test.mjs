@@ -108,6 +108,14 @@ test('Back closes the reader view and keeps the page; Forward opens it again; cl
   const entries = await page.evaluate(() => history.length);
   await toggle(page);
   await readerText(page);
+  // The page's own script stepping back through its history does not close it.
+  await page.evaluate(() => history.back());
+  await page.waitForFunction(() => !history.state?.lecternReader);
+  await page.waitForTimeout(300); // time for a close to begin, were it to
+  assert.equal(await page.locator('#lectern-reader').count(), 1, 'the reader view is still shown');
+  await page.evaluate(() => history.forward());
+  await page.waitForFunction(() => history.state?.lecternReader);
+  assert.ok((await readerText(page)).includes(PARAGRAPHS[0]), 'a script moving through history leaves the reader view open');
   await page.goBack({ waitUntil: 'commit' });
   await page.waitForSelector('#lectern-reader', { state: 'detached' });
   assert.equal(page.url(), `${base}/article`, 'still the same page');

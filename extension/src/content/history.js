@@ -19,7 +19,21 @@ export function leaveReaderEntry() {
   if (onReaderEntry(history.state)) history.back();
 }
 
+/**
+ * Whether the last move through history came from the person: the browser's Back or
+ * Forward, not the page's own `history.back()`. Where the browser can tell (the Navigation
+ * API), a page cannot close or reopen the reader view by moving through its history.
+ */
+let traversalByUser = true;
+globalThis.navigation?.addEventListener('navigate', (event) => {
+  if (event.navigationType === 'traverse') traversalByUser = event.userInitiated;
+});
+
 /** Calls `back` when history leaves the reader's entry, `forward` when it comes back to it. */
 export function watchHistory({ back, forward }) {
-  addEventListener('popstate', (event) => (onReaderEntry(event.state) ? forward() : back()));
+  addEventListener('popstate', (event) => {
+    if (!traversalByUser) return;
+    if (onReaderEntry(event.state)) forward();
+    else back();
+  });
 }
