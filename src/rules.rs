@@ -1169,6 +1169,11 @@ pub fn mentions(attrs: &str, hints: &[&str]) -> bool {
 /// Whether a label's text opens with a text rule's phrase as whole words, or its plural:
 /// "newsletters" and "comment (3)" open with a phrase, "commentary" does not.
 pub fn opens_with(text: &str, phrase: &str) -> bool {
+    // The first byte settles most pairs without a call to memcmp (the text rules try every
+    // phrase on every short block: 1.5 % of `lectern batch` on wcxb-dev).
+    if text.as_bytes().first() != phrase.as_bytes().first() {
+        return phrase.is_empty();
+    }
     let Some(rest) = text.strip_prefix(phrase) else { return false };
     let rest = rest.strip_prefix('s').unwrap_or(rest);
     !phrase.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)

@@ -11,6 +11,10 @@
 //   --cold       Chromium's own wasm tiering rather than the steady state (see STEADY)
 //   --js-flags F more V8 flags for the extraction part
 //   --e2e N      trigger → painted on the N largest pages (0 skips it); default 10
+//   --first N    the first extraction in a fresh browser context, on N pages spread over
+//                the corpus, against Readability.js's first parse (0 skips it); default 0
+//   --no-steady  skip the extraction part (for --first or --e2e alone)
+//   --ext DIR    the extension to measure in --e2e; default dist/test-chrome
 //   --profile    also a V8 CPU profile of Lectern's runs alone: where its time goes
 //   --json FILE  the per-page figures as JSON
 //   --pkg DIR    the wasm-bindgen output to measure; default target/pkg
@@ -34,7 +38,7 @@
 // first, each after a forced GC; per-page medians. See STEADY for the wasm's compilation.
 // The pages are sent with COOP/COEP headers: cross-origin isolated, performance.now() has
 // 5 µs steps rather than 100 µs (they load nothing from other origins here anyway).
-import { mkdtempSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +57,11 @@ const RUNS = Number(option('--runs', 5));
 const COLD = args.includes('--cold');
 const WARMUP = Number(option('--warmup', COLD ? 1 : 3));
 const E2E = Number(option('--e2e', 10));
+const FIRST = Number(option('--first', 0));
+const STEADY_PART = !args.includes('--no-steady');
+const WARM_ROUNDS = Number(option('--warm-rounds', 2));
+const WARM_PAUSE = Number(option('--warm-pause', 100));
+const RACE_DELAY = Number(option('--race-delay', 25));
 const ONLY = option('--only', '');
 const PROFILE = args.includes('--profile');
 const JSON_OUT = option('--json', null);
@@ -73,6 +82,7 @@ const assetFiles = {
   'lectern.js': [join(PKG, 'lectern.js'), 'text/javascript'],
   'lectern_bg.wasm': [join(PKG, 'lectern_bg.wasm'), 'application/wasm'],
   'Readability.js': ['node_modules/@mozilla/readability/Readability.js', 'text/javascript'],
+  'warm-up.js': ['extension/src/background/warm-up.js', 'text/javascript'],
 };
 for (const [file] of Object.values(assetFiles)) {
   if (!existsSync(file)) {
@@ -230,107 +240,110 @@ let failed = false;
 // ------------------------------------------------------------------------------------------
 // 1. Extraction: Lectern (serialize + wasm) against Readability.js (clone + parse).
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', `--js-flags=--expose-gc ${COLD ? '' : STEADY} ${option('--js-flags', '')}`.trim(), '--disable-background-networking', '--disable-component-update'],
-});
-const chromeVersion = browser.version();
-const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
-await serve(context, { isolate: true });
-const page = await context.newPage();
-page.on('dialog', (d) => d.dismiss().catch(() => {}));
-const cdp = PROFILE ? await context.newCDPSession(page) : null;
-if (cdp) {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-}
-
+let chromeVersion, medianRatio, sumRatio;
 const rows = [];
 const skipped = [];
-let notIsolated = 0;
-let profiled = 0;
 // Self time (ms) per category and per function over the CPU profiles (--profile).
 const selfByCategory = new Map();
 const selfByFunction = new Map();
-for (const [i, c] of cases.entries()) {
-  progress('extraction', i + 1, cases.length);
-  const short = c.id.slice(0, 12);
-  try {
-    await load(page, c.load);
-    await page.addScriptTag({ url: `${ASSETS}Readability.js` });
-    await page.addScriptTag({ type: 'module', content: BENCH_MODULE });
-    await page.waitForFunction(() => window.__bench, null, { timeout: 20000 });
-    if (!(await page.evaluate(() => window.__bench.isolated))) notIsolated++;
-    const { lectern, readability, errors } = await page.evaluate(([u, n, w]) => window.__bench.measure(u, n, w), [c.url, RUNS, WARMUP]);
-    if (errors.length) console.error(`\nbench: ${short}: ${errors[0]}`);
-    if (page.url() !== c.load) throw new Error(`the page went to ${page.url()}`);
-    if (lectern.length < RUNS || readability.length < RUNS) throw new Error('failed runs');
-    if (cdp) {
-      await cdp.send('Profiler.start');
-      await page.evaluate(([u, n]) => window.__bench.lecternOnly(u, n), [c.url, RUNS]);
-      const { profile } = await cdp.send('Profiler.stop');
-      profiled += accumulate(profile);
-    }
-    const m = (list, key) => median(list.map((r) => r[key]));
-    rows.push({
-      id: c.id,
-      bytes: c.html.length,
-      chars: lectern[0].chars,
-      lectern: m(lectern, 'ms'),
-      serialize: m(lectern, 'serialize'),
-      extract: m(lectern, 'extract'),
-      readability: m(readability, 'ms'),
-      clone: m(readability, 'clone'),
-      parse: m(readability, 'parse'),
-      ratio: m(readability, 'ms') / m(lectern, 'ms'),
-      lecternWords: lectern[0].words,
-      lecternRemoved: lectern[0].removed,
-      readabilityFound: readability[0].found,
-      lecternRuns: lectern.map((r) => r.ms),
-      readabilityRuns: readability.map((r) => r.ms),
-    });
-  } catch (e) {
-    skipped.push(short);
-    console.error(`\nbench: ${short} skipped: ${e.message.split('\n')[0]}`);
+if (STEADY_PART) {
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', `--js-flags=--expose-gc ${COLD ? '' : STEADY} ${option('--js-flags', '')}`.trim(), '--disable-background-networking', '--disable-component-update'],
+  });
+  chromeVersion = browser.version();
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  await serve(context, { isolate: true });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.dismiss().catch(() => {}));
+  const cdp = PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   }
-}
-await browser.close();
 
-const col = (key) => rows.map((r) => r[key]);
-const ratios = col('ratio');
-const medianRatio = median(ratios);
-const sumRatio = sum(col('readability')) / sum(col('lectern'));
-console.log(
-  `\nExtraction in Chromium ${chromeVersion}, headless: ${rows.length} pages of scrapinghub-dev` +
-    `${skipped.length ? ` (${skipped.length} skipped)` : ''}, ${WARMUP} warm-up + ${RUNS} interleaved runs each; per-page medians; ` +
-    `${COLD ? "Chromium's own wasm tiering (--cold)" : 'wasm compiled by TurboFan up front (steady state)'}` +
-    `${notIsolated ? `; ${notIsolated} pages NOT cross-origin isolated (100 µs timer steps)` : ''}`,
-);
-console.log('ms per page                                   median     p90    mean');
-const line = (label, xs) =>
-  console.log(`${label.padEnd(44)} ${f(median(xs)).padStart(7)} ${f(quantile(xs, 0.9)).padStart(7)} ${f(sum(xs) / xs.length).padStart(7)}`);
-line('Lectern: outerHTML + extract', col('lectern'));
-line('  of which outerHTML', col('serialize'));
-line('  of which lectern.extract (copy, wasm, JS)', col('extract'));
-line('Readability.js: cloneNode + parse', col('readability'));
-line('  of which cloneNode(true)', col('clone'));
-line('  of which parse()', col('parse'));
-console.log(
-  `Readability.js / Lectern, per page: median ${f(medianRatio)}×, p10 ${f(quantile(ratios, 0.1))}×, p90 ${f(quantile(ratios, 0.9))}×, ` +
-    `min ${f(Math.min(...ratios))}×, pages under 1×: ${ratios.filter((r) => r < 1).length}`,
-);
-console.log(`Readability.js / Lectern, ratio of sums (${f(sum(col('readability')), 0)} ms / ${f(sum(col('lectern')), 0)} ms): ${f(sumRatio)}×`);
-console.log(`Readability.js / lectern.extract alone (no outerHTML), median per page: ${f(median(rows.map((r) => r.readability / r.extract)))}×`);
-const lowest = [...rows].sort((a, b) => a.ratio - b.ratio).slice(0, 5);
-console.log(`lowest ratios: ${lowest.map((r) => `${r.id.slice(0, 8)} ${f(r.ratio)}× (${f(r.lectern)} vs ${f(r.readability)} ms, ${Math.round(r.bytes / 1024)} KB)`).join('; ')}`);
-if (!(medianRatio >= FLOOR)) {
-  console.log(`FAIL: the median ratio ${f(medianRatio)}× is below the ${FLOOR}× floor`);
-  failed = true;
-} else {
-  console.log(`floor ${FLOOR}×: met; goal ${GOAL}×: ${medianRatio >= GOAL ? 'met' : 'not met'}`);
+  let notIsolated = 0;
+  let profiled = 0;
+  for (const [i, c] of cases.entries()) {
+    progress('extraction', i + 1, cases.length);
+    const short = c.id.slice(0, 12);
+    try {
+      await load(page, c.load);
+      await page.addScriptTag({ url: `${ASSETS}Readability.js` });
+      await page.addScriptTag({ type: 'module', content: BENCH_MODULE });
+      await page.waitForFunction(() => window.__bench, null, { timeout: 20000 });
+      if (!(await page.evaluate(() => window.__bench.isolated))) notIsolated++;
+      const { lectern, readability, errors } = await page.evaluate(([u, n, w]) => window.__bench.measure(u, n, w), [c.url, RUNS, WARMUP]);
+      if (errors.length) console.error(`\nbench: ${short}: ${errors[0]}`);
+      if (page.url() !== c.load) throw new Error(`the page went to ${page.url()}`);
+      if (lectern.length < RUNS || readability.length < RUNS) throw new Error('failed runs');
+      if (cdp) {
+        await cdp.send('Profiler.start');
+        await page.evaluate(([u, n]) => window.__bench.lecternOnly(u, n), [c.url, RUNS]);
+        const { profile } = await cdp.send('Profiler.stop');
+        profiled += accumulate(profile);
+      }
+      const m = (list, key) => median(list.map((r) => r[key]));
+      rows.push({
+        id: c.id,
+        bytes: c.html.length,
+        chars: lectern[0].chars,
+        lectern: m(lectern, 'ms'),
+        serialize: m(lectern, 'serialize'),
+        extract: m(lectern, 'extract'),
+        readability: m(readability, 'ms'),
+        clone: m(readability, 'clone'),
+        parse: m(readability, 'parse'),
+        ratio: m(readability, 'ms') / m(lectern, 'ms'),
+        lecternWords: lectern[0].words,
+        lecternRemoved: lectern[0].removed,
+        readabilityFound: readability[0].found,
+        lecternRuns: lectern.map((r) => r.ms),
+        readabilityRuns: readability.map((r) => r.ms),
+      });
+    } catch (e) {
+      skipped.push(short);
+      console.error(`\nbench: ${short} skipped: ${e.message.split('\n')[0]}`);
+    }
+  }
+  await browser.close();
+
+  const col = (key) => rows.map((r) => r[key]);
+  const ratios = col('ratio');
+  medianRatio = median(ratios);
+  sumRatio = sum(col('readability')) / sum(col('lectern'));
+  console.log(
+    `\nExtraction in Chromium ${chromeVersion}, headless: ${rows.length} pages of scrapinghub-dev` +
+      `${skipped.length ? ` (${skipped.length} skipped)` : ''}, ${WARMUP} warm-up + ${RUNS} interleaved runs each; per-page medians; ` +
+      `${COLD ? "Chromium's own wasm tiering (--cold)" : 'wasm compiled by TurboFan up front (steady state)'}` +
+      `${notIsolated ? `; ${notIsolated} pages NOT cross-origin isolated (100 µs timer steps)` : ''}`,
+  );
+  console.log('ms per page                                   median     p90    mean');
+  const line = (label, xs) =>
+    console.log(`${label.padEnd(44)} ${f(median(xs)).padStart(7)} ${f(quantile(xs, 0.9)).padStart(7)} ${f(sum(xs) / xs.length).padStart(7)}`);
+  line('Lectern: outerHTML + extract', col('lectern'));
+  line('  of which outerHTML', col('serialize'));
+  line('  of which lectern.extract (copy, wasm, JS)', col('extract'));
+  line('Readability.js: cloneNode + parse', col('readability'));
+  line('  of which cloneNode(true)', col('clone'));
+  line('  of which parse()', col('parse'));
+  console.log(
+    `Readability.js / Lectern, per page: median ${f(medianRatio)}×, p10 ${f(quantile(ratios, 0.1))}×, p90 ${f(quantile(ratios, 0.9))}×, ` +
+      `min ${f(Math.min(...ratios))}×, pages under 1×: ${ratios.filter((r) => r < 1).length}`,
+  );
+  console.log(`Readability.js / Lectern, ratio of sums (${f(sum(col('readability')), 0)} ms / ${f(sum(col('lectern')), 0)} ms): ${f(sumRatio)}×`);
+  console.log(`Readability.js / lectern.extract alone (no outerHTML), median per page: ${f(median(rows.map((r) => r.readability / r.extract)))}×`);
+  const lowest = [...rows].sort((a, b) => a.ratio - b.ratio).slice(0, 5);
+  console.log(`lowest ratios: ${lowest.map((r) => `${r.id.slice(0, 8)} ${f(r.ratio)}× (${f(r.lectern)} vs ${f(r.readability)} ms, ${Math.round(r.bytes / 1024)} KB)`).join('; ')}`);
+  if (!(medianRatio >= FLOOR)) {
+    console.log(`FAIL: the median ratio ${f(medianRatio)}× is below the ${FLOOR}× floor`);
+    failed = true;
+  } else {
+    console.log(`floor ${FLOOR}×: met; goal ${GOAL}×: ${medianRatio >= GOAL ? 'met' : 'not met'}`);
+  }
+  if (PROFILE) report(profiled);
 }
-if (PROFILE) report(profiled);
 
 // ------------------------------------------------------------------------------------------
 // Where Lectern's time goes: self time per category over the CPU profiles (--profile).
@@ -387,6 +400,143 @@ function report(total) {
 }
 
 // ------------------------------------------------------------------------------------------
+// 1b. The first extraction in a fresh browser context (--first): what a reader's first toggle
+// after the background started costs, against Readability.js's first parse of the same page
+// in a fresh context of its own. Each run is a new browser context (its own renderer
+// process: nothing compiled is shared), Chromium's own tiering (no flags). Lectern's ways:
+//   lazy: the module instantiated first (as the background does when the toggle arrives),
+//         then the extraction: the wasm compiles function by function as it runs;
+//   warm: instantiated, then the warm-up the background runs when it starts
+//         (extension/src/background/warm-up.js: --warm-rounds extractions of a made-up
+//         page), a pause for the optimizing compiler's background jobs, then the extraction;
+//   race: the toggle that starts the background (Chrome stops its service worker after 30 s
+//         idle): the warm-up starts, and the page's extraction is asked for --race-delay ms
+//         later (the content script's injection and capture), timed from then.
+
+const FIRST_MODULE = `
+import init, * as lectern from '${ASSETS}lectern.js';
+import { samplePage } from '${ASSETS}warm-up.js';
+const now = performance.now.bind(performance);
+window.__first = {
+  async init() { const t0 = now(); await init({ module_or_path: '${ASSETS}lectern_bg.wasm' }); return now() - t0; },
+  warm(rounds) {
+    const t0 = now();
+    const page = samplePage();
+    for (let i = 0; i < rounds; i++) lectern.extract(page, { url: 'https://example.com/a', markRemoved: true });
+    return now() - t0;
+  },
+  extract(url) {
+    const t0 = now();
+    const html = document.documentElement.outerHTML;
+    const article = lectern.extract(html, { url, markRemoved: true });
+    return { ms: now() - t0, words: article.word_count };
+  },
+  // The warm-up as background/core.js runs it, and the page's extraction asked for 'delay' ms
+  // later: its time counts from then, a warm-up round still running included.
+  race(url, delay, rounds) {
+    return new Promise((resolve) => {
+      let extracted = false;
+      const asked = now() + delay;
+      const page = samplePage();
+      (async () => {
+        for (let round = 0; round < rounds && !extracted; round++) {
+          await new Promise((r) => setTimeout(r, 0));
+          if (!extracted) lectern.extract(page, { url: 'https://example.com/a', markRemoved: true });
+        }
+      })();
+      setTimeout(() => {
+        extracted = true;
+        const html = document.documentElement.outerHTML;
+        const article = lectern.extract(html, { url, markRemoved: true });
+        resolve({ ms: now() - asked, words: article.word_count });
+      }, delay);
+    });
+  },
+};
+`;
+
+async function firstExtractions(n) {
+  const step = Math.max(1, cases.length / n);
+  const picked = Array.from({ length: Math.min(n, cases.length) }, (_, i) => cases[Math.floor(i * step)]);
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', `--js-flags=${option('--js-flags', '')}`, '--disable-background-networking', '--disable-component-update'],
+  });
+  const ways = ['readability', 'lazy', 'warm', 'race'];
+  const results = [];
+  /** One way on one page, in a fresh context: ms of the first extraction (and the set-up). */
+  async function once(c, way) {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    try {
+      await serve(context, { isolate: true });
+      const page = await context.newPage();
+      page.on('dialog', (d) => d.dismiss().catch(() => {}));
+      await load(page, c.load);
+      if (way === 'readability') {
+        await page.addScriptTag({ url: `${ASSETS}Readability.js` });
+        return await page.evaluate(() => {
+          const t0 = performance.now();
+          const article = new window.Readability(document.cloneNode(true)).parse();
+          return { ms: performance.now() - t0, found: Boolean(article) };
+        });
+      }
+      await page.addScriptTag({ type: 'module', content: FIRST_MODULE });
+      await page.waitForFunction(() => window.__first, null, { timeout: 20000 });
+      const init = await page.evaluate(() => window.__first.init());
+      if (way === 'race') {
+        const { ms, words } = await page.evaluate(([u, d, k]) => window.__first.race(u, d, k), [c.url, RACE_DELAY, WARM_ROUNDS]);
+        return { ms, init, words };
+      }
+      let warm = 0;
+      if (way === 'warm') {
+        warm = await page.evaluate((k) => window.__first.warm(k), WARM_ROUNDS);
+        await page.waitForTimeout(WARM_PAUSE);
+      }
+      const { ms, words } = await page.evaluate((u) => window.__first.extract(u), c.url);
+      return { ms, init, warm, words };
+    } finally {
+      await context.close();
+    }
+  }
+  for (const [i, c] of picked.entries()) {
+    progress('first extraction', i + 1, picked.length);
+    const row = { id: c.id, bytes: c.html.length };
+    try {
+      // Each way in turn, the order rotated per page.
+      for (let k = 0; k < ways.length; k++) {
+        const way = ways[(i + k) % ways.length];
+        row[way] = await once(c, way);
+      }
+      results.push(row);
+    } catch (e) {
+      console.error(`\nbench: ${c.id.slice(0, 12)} (first extraction) skipped: ${e.message.split('\n')[0]}`);
+    }
+  }
+  await browser.close();
+  const ms = (way) => results.map((r) => r[way].ms);
+  console.log(`\nFirst extraction in a fresh browser context (Chromium ${browser.version()}, its own tiering), ${results.length} pages spread over scrapinghub-dev, one run per way and page:`);
+  console.log('ms                                                  median     p90');
+  const row = (label, xs) => console.log(`${label.padEnd(50)} ${f(median(xs)).padStart(7)} ${f(quantile(xs, 0.9)).padStart(7)}`);
+  row('Readability.js: cloneNode + parse, first call', ms('readability'));
+  row('Lectern lazy: outerHTML + extract, first call', ms('lazy'));
+  row('  its instantiation before (fetch + compile)', results.map((r) => r.lazy.init));
+  row(`Lectern warm: the same after the warm-up`, ms('warm'));
+  row(`  the warm-up before (${WARM_ROUNDS} extractions of the made-up page)`, results.map((r) => r.warm.warm));
+  row(`Lectern race: asked ${RACE_DELAY} ms into the warm-up`, ms('race'));
+  for (const way of ['lazy', 'warm', 'race']) {
+    const ratios = results.map((r) => r.readability.ms / r[way].ms);
+    console.log(
+      `Readability.js / Lectern ${way}, per page: median ${f(median(ratios))}×, p10 ${f(quantile(ratios, 0.1))}×, p90 ${f(quantile(ratios, 0.9))}×, pages under 1×: ${ratios.filter((x) => x < 1).length}`,
+    );
+  }
+  return results;
+}
+
+let first = null;
+if (FIRST > 0) first = await firstExtractions(FIRST);
+
+// ------------------------------------------------------------------------------------------
 // 2. The extension: trigger → reader view painted, on the largest pages.
 
 let e2e = null;
@@ -402,8 +552,10 @@ async function endToEnd(n) {
   const { testCopyOfExtension } = await import('../../tests/browser/server.mjs');
   // The pages are at their own URLs here: grant them all (a dispatched click does not
   // grant activeTab).
-  const extension = testCopyOfExtension('chrome', (manifest) => {
+  const extension = testCopyOfExtension('chrome', (manifest, dir) => {
     manifest.host_permissions = ['<all_urls>'];
+    // Another build's scripts and wasm (--ext), e.g. an older commit's, in the same run.
+    if (option('--ext', null)) cpSync(option('--ext'), dir, { recursive: true, filter: (file) => !file.endsWith('manifest.json') });
   });
   const profile = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -470,7 +622,7 @@ async function endToEnd(n) {
     console.log(`median ${f(median(all.map((r) => r[0])), 1)} ms, p90 ${f(quantile(all.map((r) => r[0]), 0.9), 1)} ms (browser clocks: service worker dispatches the click → page painted)`);
     console.log(`  of which trigger → reader view in the page: median ${f(median(all.map((r) => r[2])), 1)} ms; → painted: median ${f(median(all.map((r) => r[0] - r[2])), 1)} ms`);
     console.log(`median ${f(median(all.map((r) => r[1])), 1)} ms seen from node (adds the CDP round trips)`);
-    console.log(`the first trigger of the session (the wasm module fetched, compiled, instantiated): ${f(cold[0], 1)} ms`);
+    console.log(`the first trigger of the session (the worker started with the browser; the wasm module fetched, compiled, instantiated): ${f(cold[0], 1)} ms`);
     return { cold: cold[0], median: median(all.map((r) => r[0])), medianAppended: median(all.map((r) => r[2])), perPage };
   } finally {
     await context.close();
@@ -479,6 +631,6 @@ async function endToEnd(n) {
   }
 }
 
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ chrome: chromeVersion, runs: RUNS, warmup: WARMUP, medianRatio, sumRatio, skipped, rows, e2e }, null, 1));
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ chrome: chromeVersion, runs: RUNS, warmup: WARMUP, medianRatio, sumRatio, skipped, rows, first, e2e }, null, 1));
 console.log(`\n(${f((performance.now() - started) / 1000, 0)} s)`);
 process.exit(failed ? 1 : 0);

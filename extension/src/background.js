@@ -7,7 +7,7 @@ import { originOf, pageKey } from './common/urls.js';
 import { ACTIONS, createMenus, send } from './background/actions.js';
 import { addNeverPage, alwaysApplies, alwaysListed, listsReady, onListsChanged, originalOnce, revealPage, syncAlwaysScripts } from './background/always-sites.js';
 import { updateReaderableBadge } from './background/badge.js';
-import { extractArticle, findClutter, readerTemplate } from './background/core.js';
+import { extractArticle, findClutter, readerTemplate, warmUpSoon } from './background/core.js';
 import { saveReport } from './background/report.js';
 import { filterAlwaysResponses, streamed } from './background/response-filter.js';
 
@@ -18,6 +18,8 @@ api.runtime.onStartup?.addListener(() => syncAlwaysScripts());
 api.tabs.onRemoved.addListener((tabId) => streamed.delete(tabId));
 syncAlwaysScripts();
 if (FIREFOX) filterAlwaysResponses();
+// The core compiles and warms up now, not on the reader's first toggle (background/core.js).
+warmUpSoon();
 
 api.runtime.onInstalled.addListener(createMenus);
 api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {

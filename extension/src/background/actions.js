@@ -2,7 +2,7 @@
 // menu: the reader view and "declutter page", carried out by the tab's content script.
 import { api } from '../common/api.js';
 import { t } from '../common/i18n.js';
-import { load } from './core.js';
+import { wantCore } from './core.js';
 
 /** Command and menu item ids → the content script's message type. */
 export const ACTIONS = { 'toggle-reader': 'toggle', 'declutter-page': 'declutter' };
@@ -18,7 +18,7 @@ export function createMenus() {
 // Sends `type` ('toggle' or 'declutter') to the tab's content script, injecting it first.
 export async function send(type, tab) {
   // The wasm compiles while the content script is injected and captures the page.
-  load().catch(() => {});
+  wantCore();
   try {
     tab ??= (await api.tabs.query({ active: true, currentWindow: true }))[0];
     const target = { tabId: tab.id };
