@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, testCopyOfExtension, PARAGRAPHS, DECLUTTER, ARABIC } from './server.mjs';
+import { startServer, testCopyOfExtension, PARAGRAPHS, DECLUTTER, ARABIC, SECTIONS } from './server.mjs';
 
 const SCREENSHOTS = join('target', 'screenshots');
 const AXE = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -256,6 +256,86 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     await clearStorage();
     await page.close();
     await other.close();
+  }
+});
+
+/** Waits until `selector` is in the window, clear of the toolbar: scrolled to. */
+function scrolledTo(page, selector) {
+  return page.waitForFunction((selector) => {
+    const { top, bottom } = document.querySelector(selector).getBoundingClientRect();
+    return top >= 48 && bottom <= innerHeight;
+  }, selector);
+}
+
+test('contents: a navigation landmark links the sections, beside the text when wide, a disclosure when narrow; the section read is marked', async () => {
+  const page = await openReader('/sections');
+  const short = await openReader('/article');
+  try {
+    assert.equal(await short.getByRole('navigation', { name: 'Contents' }).count(), 0, 'an article without sections has none');
+
+    await page.bringToFront();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const nav = page.getByRole('navigation', { name: 'Contents' });
+    const links = nav.getByRole('link');
+    assert.deepEqual(await links.allInnerTexts(), SECTIONS, 'a link to each section heading, in order');
+    const ids = await page.$$eval('#lectern-reader .lectern-content :is(h2, h3)', (headings) => headings.map((h) => h.id));
+    assert.equal(ids[1], 'lectern-a-storm', 'a heading keeps its own id');
+    assert.ok(!ids.includes('lectern-toc-1'), 'the page\'s own id is not taken');
+    for (const id of ids) assert.equal(await page.evaluate((id) => document.querySelectorAll(`[id="${id}"]`).length, id), 1, `${id} is unique`);
+    const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs, ids.map((id) => `#${id}`));
+
+    // Wide: beside the text, open, and in view wherever the article is scrolled.
+    const text = await page.locator('#lectern-reader .lectern-content').boundingBox();
+    const list = await nav.boundingBox();
+    assert.ok(list.x + list.width <= text.x, `beside the text: ${JSON.stringify({ list, text })}`);
+    assert.equal(await nav.getByRole('button', { name: 'Contents' }).getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('[aria-current]').count(), 0, 'no section is current above the first');
+
+    // A link scrolls within the reader view, and marks its section as the current one.
+    const url = page.url();
+    await links.nth(2).click();
+    await scrolledTo(page, '#lectern-reader .lectern-content h3');
+    assert.equal(page.url(), url, 'the link does not leave the page or change its URL');
+    await page.waitForFunction(() => document.querySelector('.lectern-toc [aria-current]')?.textContent === 'What the water took');
+    assert.equal(await links.nth(2).getAttribute('aria-current'), 'location');
+    assert.ok(await links.first().isVisible(), 'the list is still in view');
+    // Scrolling on marks the next section.
+    await page.evaluate(() => document.querySelectorAll('#lectern-reader .lectern-content h2')[2].scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('.lectern-toc [aria-current]')?.textContent === 'The new wall');
+
+    // Narrow: a collapsed disclosure above the article; a link chosen closes it again.
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const toggle = nav.getByRole('button', { name: 'Contents' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await links.first().isVisible(), false);
+    const title = await page.locator('#lectern-reader .lectern-title').boundingBox();
+    assert.ok((await toggle.boundingBox()).y < title.y, 'above the article');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await links.nth(1).click();
+    await scrolledTo(page, '#lectern-a-storm');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(page.url(), url);
+  } finally {
+    await page.close();
+    await short.close();
+  }
+});
+
+test('footnotes: a reference and its back-link scroll within the reader view, which stays open', async () => {
+  const page = await openReader('/sections');
+  try {
+    const url = page.url();
+    await page.locator('#lectern-reader sup').getByRole('link', { name: '1', exact: true }).click();
+    await scrolledTo(page, '#lectern-a-fn1');
+    await page.getByRole('link', { name: 'Back to the text' }).click();
+    await scrolledTo(page, '#lectern-a-fnref1');
+    assert.equal(page.url(), url, 'the page\'s URL and history are left alone');
+    assert.ok(await page.isVisible('#lectern-reader .lectern-content'), 'still in the reader view');
+  } finally {
+    await page.close();
   }
 });
 

@@ -5,6 +5,7 @@ import { api } from '../common/api.js';
 import { localizeDates } from '../common/article.js';
 import { localize, t } from '../common/i18n.js';
 import { READER_SETTINGS, readerSettings } from '../common/settings.js';
+import { wireContents } from './contents.js';
 import { attachControls } from './controls.js';
 import { undoDeclutter } from './declutter.js';
 import { enterReaderEntry, leaveReaderEntry } from './history.js';
@@ -114,7 +115,7 @@ export function restore({ byHistory = false } = {}) {
   state.saved = null;
   document.removeEventListener('keydown', onKeyDown, true);
   api.storage.onChanged.removeListener(onStorageChanged);
-  saved.view.flush();
+  saved.view.close();
   saved.view.reader.remove();
   saved.observer.disconnect();
   for (const [sheet, disabled] of saved.sheets) sheet.disabled = disabled;
@@ -144,7 +145,7 @@ export function showOriginal() {
 /**
  * Fills reader.html (parsed in an inert document, then adopted: no innerHTML) with the
  * article, and wires its toolbar. The core has sanitized the content the same way.
- * Returns the view: {reader, controls, panels, settingsPanel, apply(settings), flush()}.
+ * Returns the view: {reader, controls, panels, settingsPanel, apply(settings), close()}.
  */
 function buildReader(article, template, settings, html) {
   const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
@@ -183,6 +184,7 @@ function buildReader(article, template, settings, html) {
   }
   slot('original').href = location.href;
   reader.addEventListener('click', onClick);
+  const contents = wireContents(reader);
 
   const controls = attachControls(reader);
   const settingsPanel = wireSettingsPanel(controls, reader, settings);
@@ -199,9 +201,10 @@ function buildReader(article, template, settings, html) {
       settingsPanel.apply(changed);
       if ('keep' in changed) removedPanel.keepDefault(changed.keep);
     },
-    /** Writes pending setting changes now. */
-    flush() {
+    /** Writes pending setting changes now, and stops following the scroll. */
+    close() {
       settingsPanel.flush();
+      contents.disconnect();
     },
   };
 }
