@@ -339,6 +339,48 @@ test('footnotes: a reference and its back-link scroll within the reader view, wh
   }
 });
 
+/** Characters on each full line of the reader's paragraphs (their last lines left out). */
+function charactersPerLine(page) {
+  return page.evaluate(() => {
+    const counts = [];
+    for (const p of document.querySelectorAll('#lectern-reader .lectern-content p')) {
+      const range = document.createRange();
+      const lines = new Map();
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+      }
+      counts.push(...[...lines.values()].slice(0, -1));
+    }
+    return counts;
+  });
+}
+
+test('line length: about 66 characters a line in every font (serif, sans-serif, monospace)', async (t) => {
+  const page = await openReader('/sections');
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const font of ['serif', 'sans', 'mono']) {
+      await main.worker.evaluate((font) => chrome.storage.sync.set({ font }), font);
+      await page.waitForFunction((font) => document.getElementById('lectern-reader').dataset.font === font, font);
+      const counts = await charactersPerLine(page);
+      const average = counts.reduce((a, b) => a + b, 0) / counts.length;
+      t.diagnostic(`${font}: ${average.toFixed(1)} characters a line on average, at most ${Math.max(...counts)}`);
+      assert.ok(counts.length > 20, `${font}: enough full lines to measure (${counts.length})`);
+      assert.ok(average >= 58 && average <= 74, `${font}: ${average.toFixed(1)} characters a line on average`);
+      assert.ok(Math.max(...counts) <= 80, `${font}: no line longer than 80 characters (${Math.max(...counts)})`);
+    }
+  } finally {
+    await clearStorage();
+    await page.close();
+  }
+});
+
 test('Esc closes the open panel first, then leaves the reader view; the page comes back exactly', async () => {
   const page = await main.context.newPage();
   try {

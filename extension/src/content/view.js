@@ -78,6 +78,7 @@ function show(article, template, settings, html) {
   for (const [sheet] of saved.sheets) sheet.disabled = true;
   root.classList.add('lectern-active');
   root.append(reader);
+  view.settingsPanel.measure();
   // What the page adds while the reader view is up (a late overlay, a cookie banner, a
   // stylesheet) stays out of it, and comes back with the page.
   saved.observer = new MutationObserver((records) => {
