@@ -217,9 +217,11 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     // smaller text.
     const column = () =>
       page.evaluate(() => {
-        const column = document.querySelector('#lectern-reader .lectern-page');
-        const p = column.querySelector('.lectern-content p');
-        return { width: parseFloat(getComputedStyle(column).maxWidth), leading: parseFloat(getComputedStyle(p).lineHeight), family: getComputedStyle(p).fontFamily };
+        const reader = document.getElementById('lectern-reader');
+        const p = reader.querySelector('.lectern-content p');
+        // The line width in characters (the test "line length" measures what it gives).
+        const width = parseFloat(reader.style.getPropertyValue('--lectern-width'));
+        return { width, leading: parseFloat(getComputedStyle(p).lineHeight), family: getComputedStyle(p).fontFamily };
       });
     const start = await column();
     await page.click('.lectern-open-settings');
@@ -730,6 +732,65 @@ test('accessibility: no serious axe violations on the options page, light and da
       found[`options page, ${colorScheme}`] = await axe(page);
       await page.screenshot({ path: join(SCREENSHOTS, `options-${colorScheme}.png`), fullPage: true });
     }
+    assertNoViolations(found);
+  } finally {
+    await page.close();
+  }
+});
+
+test('small windows: from 320 px, no sideways scrolling, every toolbar button in view and clickable, panels as sheets below the text; axe clean at 400 px', async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const page = await openReader('/sections');
+  try {
+    const toolbar = page.getByRole('group', { name: 'Reader view controls' });
+    const found = {};
+    for (const width of [320, 400]) {
+      await page.setViewportSize({ width, height: 720 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        return { scrollWidth, clientWidth };
+      });
+      assert.ok(scrollWidth <= clientWidth, `${width} px: no sideways scrolling (${scrollWidth} > ${clientWidth})`);
+      const bar = await toolbar.boundingBox();
+      const buttons = await toolbar.getByRole('button').all();
+      assert.ok(buttons.length >= 5, `${width} px: the toolbar's buttons (${buttons.length})`);
+      for (const button of buttons) {
+        const name = await button.getAttribute('aria-label') ?? await button.textContent();
+        const box = await button.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${width} px: "${name}" is within the window: ${JSON.stringify(box)}`);
+        await button.click({ trial: true, timeout: 2000 }); // visible, enabled, not covered
+      }
+      // Each panel: a sheet along the bottom, clear of the toolbar, the article in view above it.
+      for (const name of ['Text and theme', /^Removed/, 'Report a problem']) {
+        const opener = toolbar.getByRole('button', { name });
+        await opener.click();
+        const panel = page.locator(`[id="${await opener.getAttribute('aria-controls')}"]`);
+        await panel.waitFor();
+        const sheet = await panel.boundingBox();
+        assert.ok(sheet.y >= bar.y + bar.height + 100, `${width} px: the article shows between the toolbar and the panel: ${JSON.stringify({ bar, sheet })}`);
+        assert.ok(Math.abs(sheet.y + sheet.height - 720) < 2 && sheet.width <= width, `${width} px: a sheet along the bottom: ${JSON.stringify(sheet)}`);
+        if (width === 400) {
+          for (const colorScheme of ['light', 'dark']) {
+            await page.emulateMedia({ colorScheme });
+            found[`400 px, ${colorScheme}, ${name} open`] = await axe(page);
+          }
+          await page.emulateMedia({ colorScheme: null });
+        }
+        await opener.click();
+        await panel.waitFor({ state: 'hidden' });
+      }
+      if (width === 400) {
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          found[`400 px, ${colorScheme}`] = await axe(page);
+        }
+        await page.emulateMedia({ colorScheme: null });
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, `reader-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'reader-1280.png') });
     assertNoViolations(found);
   } finally {
     await page.close();
