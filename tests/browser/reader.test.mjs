@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, testCopyOfExtension, PARAGRAPHS, DECLUTTER, ARABIC, SECTIONS } from './server.mjs';
 
@@ -278,6 +279,8 @@ test('contents: a navigation landmark links the sections, beside the text when w
     await page.bringToFront();
     await page.setViewportSize({ width: 1280, height: 800 });
     const nav = page.getByRole('navigation', { name: 'Contents' });
+    const toggle = nav.getByRole('button', { name: 'Contents' });
+    await nav.getByRole('button', { name: 'Contents', expanded: true }).waitFor(); // open beside the text
     const links = nav.getByRole('link');
     assert.deepEqual(await links.allInnerTexts(), SECTIONS, 'a link to each section heading, in order');
     const ids = await page.$$eval('#lectern-reader .lectern-content :is(h2, h3)', (headings) => headings.map((h) => h.id));
@@ -291,7 +294,6 @@ test('contents: a navigation landmark links the sections, beside the text when w
     const text = await page.locator('#lectern-reader .lectern-content').boundingBox();
     const list = await nav.boundingBox();
     assert.ok(list.x + list.width <= text.x, `beside the text: ${JSON.stringify({ list, text })}`);
-    assert.equal(await nav.getByRole('button', { name: 'Contents' }).getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('[aria-current]').count(), 0, 'no section is current above the first');
 
     // A link scrolls within the reader view, and marks its section as the current one.
@@ -309,8 +311,7 @@ test('contents: a navigation landmark links the sections, beside the text when w
     // Narrow: a collapsed disclosure above the article; a link chosen closes it again.
     await page.setViewportSize({ width: 400, height: 800 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    const toggle = nav.getByRole('button', { name: 'Contents' });
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await nav.getByRole('button', { name: 'Contents', expanded: false }).waitFor();
     assert.equal(await links.first().isVisible(), false);
     const title = await page.locator('#lectern-reader .lectern-title').boundingBox();
     assert.ok((await toggle.boundingBox()).y < title.y, 'above the article');
@@ -833,13 +834,57 @@ test('a right-to-left article reads right to left under the toolbar of the exten
   }
 });
 
-test('print: the article alone, without the toolbar, panels or footer', async () => {
-  const page = await openReader('/article');
+test('save: the article as a web page of its own (styles inlined, no script) and as Markdown, named after its title', async () => {
+  const page = await openReader('/sections');
+  try {
+    const toolbar = page.getByRole('group', { name: 'Reader view controls' });
+    await toolbar.getByRole('button', { name: 'Save' }).click();
+    const save = async (name) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { name: file.suggestedFilename(), path: await file.path() };
+    };
+
+    const html = await save('As a web page (HTML)');
+    assert.equal(html.name, 'The harbour wall a guide.html', 'named after the title, without the colon');
+    const source = readFileSync(html.path, 'utf8');
+    assert.ok(!/<script/i.test(source), 'no script');
+    assert.match(source, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.ok(source.includes('<h1 class="lectern-title">The harbour wall: a guide</h1>'), 'the title');
+    for (const p of PARAGRAPHS) assert.ok(source.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+    assert.ok(!source.includes('lectern-controls') && !source.includes('Report a problem'), 'no controls');
+    // It reads as the reader view does, offline: the styles are in it.
+    const folder = mkdtempSync(join(tmpdir(), 'lectern-saved-'));
+    const file = join(folder, html.name);
+    writeFileSync(file, source);
+    const saved = await main.context.newPage();
+    try {
+      await saved.goto(pathToFileURL(file).href);
+      assert.equal(await saved.evaluate(() => getComputedStyle(document.getElementById('lectern-reader')).backgroundColor), 'rgb(251, 250, 246)');
+      assert.deepEqual(await saved.getByRole('navigation', { name: 'Contents' }).getByRole('link').allInnerTexts(), SECTIONS);
+    } finally {
+      await saved.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+
+    const markdown = await save('As Markdown');
+    assert.equal(markdown.name, 'The harbour wall a guide.md');
+    const text = readFileSync(markdown.path, 'utf8');
+    assert.match(text, /^# The harbour wall: a guide$/m);
+    assert.match(text, /^## The old wall$/m);
+    for (const p of PARAGRAPHS) assert.ok(text.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+    assert.ok(!/<script/i.test(text), 'no script');
+  } finally {
+    await page.close();
+  }
+});
+
+test('print: the article alone, without the toolbar, panels, contents or footer', async () => {
+  const page = await openReader('/sections');
   try {
     await page.click('.lectern-open-settings');
     await page.waitForSelector('#lectern-settings', { state: 'visible' });
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.lectern-bar', '#lectern-settings', '.lectern-footer']) {
+    for (const selector of ['.lectern-bar', '#lectern-settings', '.lectern-toc', '.lectern-footer']) {
       assert.equal(await page.isVisible(`#lectern-reader ${selector}`), false, `${selector} is not printed`);
     }
     for (const selector of ['.lectern-title', '.lectern-content']) {

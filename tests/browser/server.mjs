@@ -57,9 +57,9 @@ export const SECTIONS = ['The old wall', 'The storm of 2022', 'What the water to
 function sectionsPage() {
   const text = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
   const [old, storm, took, wall] = SECTIONS;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A guide to the harbour wall</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The harbour wall: a guide</title></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="lectern-toc-1">The site's own box</div>
-<main><article><h1>A guide to the harbour wall</h1><p class="byline">By Mara Quist</p>
+<main><article><h1>The harbour wall: a guide</h1><p class="byline">By Mara Quist</p>
 <p>The wall was long in coming.<sup id="fnref1"><a href="#fn1">1</a></sup> This guide follows it from the first stones to the last.</p>
 <h2>${old}</h2>${text}
 <h2 id="storm">${storm}</h2>${text}

@@ -13,6 +13,7 @@ import { hideNode, setAttribute, unhideNode } from './page.js';
 import { wireRemovedPanel } from './removed-panel.js';
 import { wireReportPanel } from './report-panel.js';
 import { fail } from './run.js';
+import { wireSavePanel } from './save-panel.js';
 import { wireSettingsPanel } from './settings-panel.js';
 import { state } from './state.js';
 import { wireToolbar } from './toolbar.js';
@@ -191,6 +192,7 @@ function buildReader(article, template, settings, html) {
   const settingsPanel = wireSettingsPanel(controls, reader, settings);
   const removedPanel = wireRemovedPanel(controls, reader, article, settings);
   wireReportPanel(controls, reader, article, settings, html, removedPanel);
+  wireSavePanel(controls, reader, article);
   const panels = wireToolbar(controls);
   return {
     reader,
