@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { charactersPerLine, inView, widths } from './in-page.mjs';
 import { startServer, testCopyOfExtension, PARAGRAPHS, DECLUTTER, ARABIC, SECTIONS } from './server.mjs';
 
 const SCREENSHOTS = join('target', 'screenshots');
@@ -263,12 +264,7 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
 });
 
 /** Waits until `selector` is in the window, clear of the toolbar: scrolled to. */
-function scrolledTo(page, selector) {
-  return page.waitForFunction((selector) => {
-    const { top, bottom } = document.querySelector(selector).getBoundingClientRect();
-    return top >= 48 && bottom <= innerHeight;
-  }, selector);
-}
+const scrolledTo = (page, selector) => page.waitForFunction(inView, selector);
 
 test('contents: a navigation landmark links the sections, beside the text when wide, a disclosure when narrow; the section read is marked', async () => {
   const page = await openReader('/sections');
@@ -342,28 +338,6 @@ test('footnotes: a reference and its back-link scroll within the reader view, wh
   }
 });
 
-/** Characters on each full line of the reader's paragraphs (their last lines left out). */
-function charactersPerLine(page) {
-  return page.evaluate(() => {
-    const counts = [];
-    for (const p of document.querySelectorAll('#lectern-reader .lectern-content p')) {
-      const range = document.createRange();
-      const lines = new Map();
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < node.length; i++) {
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const top = Math.round(range.getBoundingClientRect().top);
-          lines.set(top, (lines.get(top) ?? 0) + 1);
-        }
-      }
-      counts.push(...[...lines.values()].slice(0, -1));
-    }
-    return counts;
-  });
-}
-
 test('line length: about 66 characters a line in every font (serif, sans-serif, monospace)', async (t) => {
   const page = await openReader('/sections');
   try {
@@ -371,7 +345,7 @@ test('line length: about 66 characters a line in every font (serif, sans-serif, 
     for (const font of ['serif', 'sans', 'mono']) {
       await main.worker.evaluate((font) => chrome.storage.sync.set({ font }), font);
       await page.waitForFunction((font) => document.getElementById('lectern-reader').dataset.font === font, font);
-      const counts = await charactersPerLine(page);
+      const counts = await page.evaluate(charactersPerLine);
       const average = counts.reduce((a, b) => a + b, 0) / counts.length;
       t.diagnostic(`${font}: ${average.toFixed(1)} characters a line on average, at most ${Math.max(...counts)}`);
       assert.ok(counts.length > 20, `${font}: enough full lines to measure (${counts.length})`);
@@ -748,10 +722,7 @@ test('small windows: from 320 px, no sideways scrolling, every toolbar button in
     for (const width of [320, 400]) {
       await page.setViewportSize({ width, height: 720 });
       await page.evaluate(() => window.scrollTo(0, 0));
-      const { scrollWidth, clientWidth } = await page.evaluate(() => {
-        const { scrollWidth, clientWidth } = document.documentElement;
-        return { scrollWidth, clientWidth };
-      });
+      const { scrollWidth, clientWidth } = await page.evaluate(widths);
       assert.ok(scrollWidth <= clientWidth, `${width} px: no sideways scrolling (${scrollWidth} > ${clientWidth})`);
       const bar = await toolbar.boundingBox();
       const buttons = await toolbar.getByRole('button').all();
