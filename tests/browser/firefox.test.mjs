@@ -34,6 +34,39 @@ function firefoxTestCopy() {
     document.dispatchEvent(new Event('lectern-test-' + type + '-done'));
   });
 }
+// A stand-in voice for Lectern's content script (this sandbox is its too): each utterance
+// "takes" 300 ms; what it is asked is written on <html data-said>, for the test to read.
+document.addEventListener('lectern-test-voice', () => {
+  const said = [];
+  let current, timer;
+  const tell = (what) => {
+    said.push(what);
+    document.documentElement.dataset.said = JSON.stringify(said);
+  };
+  const finish = () => {
+    timer = setTimeout(() => current?.dispatchEvent(new Event('end')), 300);
+  };
+  Object.assign(speechSynthesis, {
+    speak(utterance) {
+      tell(utterance.text);
+      current = utterance;
+      finish();
+    },
+    pause() {
+      tell('pause');
+      clearTimeout(timer);
+    },
+    resume() {
+      tell('resume');
+      finish();
+    },
+    cancel() {
+      tell('cancel');
+      clearTimeout(timer);
+      current = null;
+    },
+  });
+});
 `,
     );
     appendFileSync(
@@ -266,6 +299,35 @@ test('Firefox: "Save" downloads the article as a web page without script and as 
     const markdown = await saved('As Markdown', 'The harbour wall a guide.md');
     assert.match(markdown, /^# The harbour wall: a guide$/m);
     for (const p of PARAGRAPHS) assert.ok(markdown.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Firefox: read aloud speaks a block at a time, highlighted; pause, resume and stop (speechSynthesis stood in for)', async () => {
+  const page = await openReader('/sections', 1280);
+  try {
+    await page.evaluate(() => document.dispatchEvent(new Event('lectern-test-voice')));
+    const said = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.said ?? '[]'));
+    const speaking = () => page.evaluate(() => [...document.querySelectorAll('.lectern-speaking')].map((n) => n.textContent));
+    const scope = '#lectern-reader >>> ';
+    await (await byRole(page, 'button', 'Read aloud', scope)).click();
+    await (await byRole(page, 'button', 'Play', scope)).click();
+    assert.deepEqual(await speaking(), ['The harbour wall: a guide']);
+    await page.waitForFunction(() => document.querySelector('.lectern-speaking')?.textContent.startsWith('The wall was long'));
+    await (await byRole(page, 'button', 'Pause', scope)).click();
+    const paused = await speaking();
+    await new Promise((r) => setTimeout(r, 700));
+    assert.deepEqual(await speaking(), paused, 'paused, the same block stays highlighted');
+    await (await byRole(page, 'button', 'Resume', scope)).click();
+    await page.waitForFunction((paused) => document.querySelector('.lectern-speaking')?.textContent !== paused, {}, paused[0]);
+    await (await byRole(page, 'button', 'Stop', scope)).click();
+    assert.deepEqual(await speaking(), []);
+    const asked = await said();
+    assert.deepEqual(asked.slice(0, 3), ['cancel', 'The harbour wall: a guide', asked[2]], 'a fresh start, then the title');
+    assert.ok(asked[2].startsWith('The wall was long'), 'then the first paragraph');
+    for (const step of ['pause', 'resume']) assert.ok(asked.includes(step), `asked to ${step}`);
+    assert.equal(asked.at(-1), 'cancel', 'and stopped');
   } finally {
     await page.close();
   }

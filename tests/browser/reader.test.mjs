@@ -24,8 +24,8 @@ let server, base, extension;
 /** The browser of most tests: {context, worker, profile}. */
 let main;
 
-/** A headless Chromium with the test copy of the extension, requests kept local. */
-async function launch({ args = [], env = {} } = {}) {
+/** A headless Chromium with the test copy of the extension (and `extensions`), requests kept local. */
+async function launch({ args = [], env = {}, extensions = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'lectern-reader-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -33,8 +33,8 @@ async function launch({ args = [], env = {} } = {}) {
     env: { ...process.env, ...env },
     viewport: { width: 1000, height: 800 },
     args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
+      `--disable-extensions-except=${[extension, ...extensions].join(',')}`,
+      `--load-extension=${[extension, ...extensions].join(',')}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -43,8 +43,14 @@ async function launch({ args = [], env = {} } = {}) {
     ],
   });
   await context.route((url) => /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await workerOf(context, 'background.js');
   return { context, worker, profile };
+}
+
+/** The service worker of the extension whose worker is `file` (Lectern's, or a stand-in's). */
+async function workerOf(context, file) {
+  const ours = (worker) => worker.url().endsWith(`/${file}`);
+  return context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
 }
 
 async function close(browser) {
@@ -850,6 +856,100 @@ test('save: the article as a web page of its own (styles inlined, no script) and
     assert.ok(!/<script/i.test(text), 'no script');
   } finally {
     await page.close();
+  }
+});
+
+/**
+ * A stand-in voice: headless Chromium has none. A text-to-speech engine extension whose
+ * voice "takes" 300 ms a block, and keeps what it was asked to say (globalThis.said) and
+ * to do (globalThis.asked: pause, resume, stop).
+ */
+function testVoice() {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-voice-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Test voice',
+      version: '1.0',
+      permissions: ['ttsEngine'],
+      tts_engine: { voices: [{ voice_name: 'Test voice', lang: 'en-US', event_types: ['start', 'end'] }] },
+      background: { service_worker: 'worker.js' },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'worker.js'),
+    `globalThis.said = [];
+globalThis.asked = [];
+let timer, finish;
+chrome.ttsEngine.onSpeak.addListener((text, options, send) => {
+  said.push({ text, voiceName: options.voiceName, rate: Math.round(options.rate * 100) / 100 });
+  send({ type: 'start', charIndex: 0 });
+  finish = () => (timer = setTimeout(() => send({ type: 'end', charIndex: text.length }), 300));
+  finish();
+});
+for (const name of ['stop', 'pause', 'resume']) {
+  chrome.ttsEngine['on' + name[0].toUpperCase() + name.slice(1)].addListener(() => {
+    asked.push(name);
+    clearTimeout(timer);
+    if (name === 'resume') finish();
+  });
+}
+`,
+  );
+  return dir;
+}
+
+test('read aloud: play speaks the article a block at a time, the block spoken highlighted, with the voice and speed chosen; pause and stop', async () => {
+  const voice = testVoice();
+  const browser = await launch({ extensions: [voice] });
+  try {
+    const page = await openReader('/sections', browser);
+    await page.waitForFunction(() => speechSynthesis.getVoices().some((v) => v.name === 'Test voice'));
+    const toolbar = page.getByRole('group', { name: 'Reader view controls' });
+
+    // The voice and the speed, in the settings panel, by keyboard.
+    await toolbar.getByRole('button', { name: 'Text and theme' }).click();
+    await page.getByRole('combobox', { name: 'Voice' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('slider', { name: 'Reading speed' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.getElementById('lectern-controls').shadowRoot.querySelector('select').selectedOptions[0]?.label === 'Test voice (en-US)');
+
+    await toolbar.getByRole('button', { name: 'Read aloud' }).click();
+    const speaking = () => page.evaluate(() => [...document.querySelectorAll('.lectern-speaking')].map((n) => n.textContent));
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => speechSynthesis.speaking);
+    assert.deepEqual(await speaking(), ['The harbour wall: a guide'], 'the title first, highlighted');
+    await page.waitForFunction(() => document.querySelector('.lectern-speaking')?.textContent.startsWith('The wall was long in coming.'));
+    const engine = await workerOf(browser.context, 'worker.js'); // woken by the first block
+    const said = await engine.evaluate(() => globalThis.said);
+    assert.deepEqual(said[0], { text: 'The harbour wall: a guide', voiceName: 'Test voice', rate: 1.2 });
+    /** Waits until the voice was asked to `name` (pause, resume, stop). */
+    const asked = (name) => engine.evaluate((name) => new Promise((resolve) => {
+      const check = () => (globalThis.asked.includes(name) ? resolve() : setTimeout(check, 50));
+      check();
+    }), name);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await asked('pause');
+    const paused = await speaking();
+    await page.waitForTimeout(700);
+    assert.deepEqual(await speaking(), paused, 'paused, the same block stays highlighted');
+    assert.equal(await page.getByRole('button', { name: 'Pause' }).isDisabled(), true);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await asked('resume');
+    await page.waitForFunction((paused) => document.querySelector('.lectern-speaking')?.textContent !== paused, paused[0]);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await asked('stop');
+    await page.waitForFunction(() => !speechSynthesis.speaking);
+    assert.deepEqual(await speaking(), [], 'no block is highlighted once stopped');
+    assert.equal(await page.getByRole('button', { name: 'Play' }).isEnabled(), true);
+  } finally {
+    await close(browser);
+    rmSync(voice, { recursive: true, force: true });
   }
 });
 

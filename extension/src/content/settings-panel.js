@@ -1,6 +1,7 @@
 import { api } from '../common/api.js';
 import { CHOICES, LIMITS, settingsFrom } from '../common/settings.js';
 import { byUser, controlOf, onUserClick } from '../common/user-input.js';
+import { listVoices } from '../common/voices.js';
 
 /**
  * The "text and theme" panel: shows the settings, applies a change at once to this
@@ -33,6 +34,8 @@ export function wireSettingsPanel(controls, reader, initial) {
     for (const name of ['theme', 'font', 'align']) form.elements[name].value = current[name];
     form.elements.lineWidth.value = current.lineWidth;
     form.elements.lineHeight.value = current.lineHeight;
+    form.elements.speechRate.value = current.speechRate;
+    form.elements.voice.value = current.voice;
     form.elements.fontSizeValue.value = `${current.fontSize}px`;
   };
   const flush = () => {
@@ -56,7 +59,7 @@ export function wireSettingsPanel(controls, reader, initial) {
   form.addEventListener('change', (event) => {
     const { name, value, type } = event.target;
     if (!byPerson(event)) show();
-    else if (name in CHOICES) change(name, value);
+    else if (name in CHOICES || name === 'voice') change(name, value);
     else if (type === 'range') change(name, Number(value));
   });
   // Sliders show their effect while dragged.
@@ -68,10 +71,17 @@ export function wireSettingsPanel(controls, reader, initial) {
   });
   onUserClick(form.querySelector('.lectern-smaller'), () => step(-1));
   onUserClick(form.querySelector('.lectern-larger'), () => step(1));
+  const unlistVoices = listVoices(form.elements.voice, () => current.voice);
   show();
   return {
     step,
-    flush,
+    /** A setting's value now (read aloud reads its voice and speed for each paragraph). */
+    value: (name) => current[name],
+    /** Writes pending changes now, and stops following the browser's voices. */
+    close() {
+      flush();
+      unlistVoices();
+    },
     /** Measures the font's characters again: once the reader is in the page. */
     measure,
     apply(changed) {

@@ -12,6 +12,7 @@ import { enterReaderEntry, leaveReaderEntry } from './history.js';
 import { hideNode, setAttribute, unhideNode } from './page.js';
 import { wireRemovedPanel } from './removed-panel.js';
 import { wireReportPanel } from './report-panel.js';
+import { wireReadAloud } from './read-aloud.js';
 import { fail } from './run.js';
 import { wireSavePanel } from './save-panel.js';
 import { wireSettingsPanel } from './settings-panel.js';
@@ -193,6 +194,7 @@ function buildReader(article, template, settings, html) {
   const removedPanel = wireRemovedPanel(controls, reader, article, settings);
   wireReportPanel(controls, reader, article, settings, html, removedPanel);
   wireSavePanel(controls, reader, article);
+  const readAloud = wireReadAloud(controls, reader, article, settingsPanel);
   const panels = wireToolbar(controls);
   return {
     reader,
@@ -204,9 +206,10 @@ function buildReader(article, template, settings, html) {
       settingsPanel.apply(changed);
       if ('keep' in changed) removedPanel.keepDefault(changed.keep);
     },
-    /** Writes pending setting changes now, and stops following the scroll. */
+    /** Writes pending setting changes now, stops reading aloud and following the scroll. */
     close() {
-      settingsPanel.flush();
+      settingsPanel.close();
+      readAloud.stop();
       contents.disconnect();
     },
   };
