@@ -10,14 +10,17 @@ import { onUserClick } from '../common/user-input.js';
 /** What the saved page may load: its images and media where they are, its own styles; no script. */
 const SAVED_POLICY = "default-src 'none'; img-src http: https: data:; media-src http: https:; style-src 'unsafe-inline'";
 
-/** The reader view's parts that are no article: its controls, the removed blocks not kept. */
+/**
+ * The reader view's parts that are no article (its controls, the removed blocks not kept),
+ * and what the page's scripts may have put into it since (the core's article has none).
+ */
 const NOT_SAVED = [
   '#lectern-controls',
   '.lectern-empty',
   '.lectern-toc-toggle',
   '.lectern-removed-label',
   '[data-lectern-removed]:is([hidden], .lectern-removed-shown)',
-  'script',
+  'script, meta, base',
 ].join(', ');
 
 /** The longest file name made of a title, before its extension. */
