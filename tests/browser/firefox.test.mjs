@@ -266,7 +266,7 @@ test('Firefox: at 320 and 400 px, no sideways scrolling, every toolbar button in
         // The button itself is what a press there meets.
         assert.ok(await button.evaluate((node, x, y) => node.getRootNode().elementFromPoint(x, y) === node || node.contains(node.getRootNode().elementFromPoint(x, y)), box.x + box.width / 2, box.y + box.height / 2));
       }
-      for (const name of ['settings', 'clutter', 'report', 'save']) {
+      for (const name of ['settings', 'clutter', 'report', 'save', 'speech']) {
         await page.click(`#lectern-reader >>> .lectern-open-${name}`);
         const panel = await page.waitForSelector(`#lectern-reader >>> #lectern-${name}`, { visible: true });
         const sheet = await panel.boundingBox();

@@ -740,7 +740,7 @@ test('small windows: from 320 px, no sideways scrolling, every toolbar button in
         await button.click({ trial: true, timeout: 2000 }); // visible, enabled, not covered
       }
       // Each panel: a sheet along the bottom, clear of the toolbar, the article in view above it.
-      for (const name of ['Text and theme', /^Removed/, 'Report a problem']) {
+      for (const name of ['Text and theme', /^Removed/, 'Report a problem', 'Save', 'Read aloud']) {
         const opener = toolbar.getByRole('button', { name });
         await opener.click();
         const panel = page.locator(`[id="${await opener.getAttribute('aria-controls')}"]`);
@@ -956,6 +956,20 @@ test('read aloud: play speaks the article a block at a time, the block spoken hi
   } finally {
     await close(browser);
     rmSync(voice, { recursive: true, force: true });
+  }
+});
+
+test('read aloud without a voice (headless Chromium has none): says so, and is ready to play again', async () => {
+  const page = await openReader('/sections');
+  try {
+    await page.getByRole('group', { name: 'Reader view controls' }).getByRole('button', { name: 'Read aloud' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('status').filter({ hasText: 'No voice could read this' }).waitFor();
+    assert.equal(await page.locator('.lectern-speaking').count(), 0, 'nothing highlighted');
+    assert.equal(await page.getByRole('button', { name: 'Play' }).isEnabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Stop' }).isDisabled(), true);
+  } finally {
+    await page.close();
   }
 });
 
