@@ -178,8 +178,11 @@ function buildReader(article, template, settings, html) {
     // Not an article (a home page, a result list, a form): say so, and let the reader
     // look at what the extractor kept anyway.
     slot('document').hidden = true;
+    slot('toc').hidden = true;
     slot('show-anyway').addEventListener('click', () => {
       slot('document').hidden = false;
+      // The contents, unless the article has too few sections for them (contents.js).
+      if (slot('toc')) slot('toc').hidden = false;
       slot('empty').remove();
     });
   } else {
