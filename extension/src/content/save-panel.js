@@ -17,7 +17,6 @@ const SAVED_POLICY = "default-src 'none'; img-src http: https: data:; media-src 
 const NOT_SAVED = [
   '#lectern-controls',
   '.lectern-empty',
-  '.lectern-toc-toggle',
   '.lectern-removed-label',
   '[data-lectern-removed]:is([hidden], .lectern-removed-shown)',
   'script, meta, base',
@@ -42,8 +41,13 @@ export function wireSavePanel(controls, reader, article) {
 function articleCopy(reader) {
   const copy = reader.cloneNode(true);
   for (const node of copy.querySelectorAll(NOT_SAVED)) node.remove();
-  // Without script the contents stay open.
-  copy.querySelector('.lectern-toc-list')?.removeAttribute('hidden');
+  // Without script the contents stay open, under their name instead of their button.
+  const toggle = copy.querySelector('.lectern-toc-toggle');
+  if (toggle) {
+    const title = Object.assign(document.createElement('p'), { id: toggle.id, className: 'lectern-toc-title', textContent: toggle.textContent });
+    toggle.replaceWith(title);
+    copy.querySelector('.lectern-toc-list').hidden = false;
+  }
   copy.classList.remove('lectern-marking');
   for (const node of copy.querySelectorAll('.lectern-marked')) node.classList.remove('lectern-marked');
   return copy;
