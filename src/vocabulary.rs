@@ -95,6 +95,11 @@ pub struct SettingDefaults {
     pub keep: Vec<Category>,
     /// Whether the reader view loads the article's images (off: no request at all).
     pub images: bool,
+    /// Read aloud: the voice (its `voiceURI` in the Web Speech API; '' is the browser's
+    /// default voice for the article's language).
+    pub voice: &'static str,
+    /// Read aloud: the speed, a multiple of the voice's usual one.
+    pub speech_rate: f64,
     /// The toolbar badge on pages that look like articles (needs every site's permission).
     pub readerable_badge: bool,
     /// Where problem reports are also POSTed ('' keeps them in the browser only).
@@ -111,6 +116,7 @@ pub struct Limits {
     pub font_size: [f64; 3],
     pub line_width: [f64; 3],
     pub line_height: [f64; 3],
+    pub speech_rate: [f64; 3],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -152,12 +158,19 @@ pub fn vocabulary() -> Vocabulary {
                 align: "start",
                 keep: vec![],
                 images: true,
+                voice: "",
+                speech_rate: 1.0,
                 readerable_badge: false,
                 report_endpoint: "",
                 always_sites: vec![],
                 never_pages: vec![],
             },
-            limits: Limits { font_size: [12.0, 40.0, 1.0], line_width: [40.0, 100.0, 2.0], line_height: [1.2, 2.2, 0.1] },
+            limits: Limits {
+                font_size: [12.0, 40.0, 1.0],
+                line_width: [40.0, 100.0, 2.0],
+                line_height: [1.2, 2.2, 0.1],
+                speech_rate: [0.5, 2.0, 0.1],
+            },
             choices: Choices {
                 theme: &["system", "light", "sepia", "dark"],
                 font: &["serif", "sans", "mono"],

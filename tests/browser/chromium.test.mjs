@@ -156,8 +156,11 @@ test('forcing the reader view on a page that is not an article says so', async (
   await page.waitForSelector('#lectern-reader .lectern-empty');
   assert.match(await page.locator('#lectern-reader').innerText(), /Lectern found no article on this page\./);
   assert.equal(await page.locator('#lectern-reader .lectern-content').isVisible(), false);
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  assert.equal(await contents.count(), 0, 'no contents of what is not shown');
   await page.click('#lectern-reader .lectern-show-anyway');
   assert.equal(await page.locator('#lectern-reader .lectern-content').isVisible(), true, 'what was found can still be read');
+  assert.equal(await contents.count(), 1, 'with its contents');
   await toggle(page);
   await page.waitForSelector('#lectern-reader', { state: 'detached' });
   await page.close();

@@ -7,12 +7,16 @@
 // same functions the button and the command call) and to a storage reset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { startServer, testCopyOfExtension, PARAGRAPHS, CLUTTER } from './server.mjs';
+import { charactersPerLine, inView, widths } from './in-page.mjs';
+import { startServer, testCopyOfExtension, PARAGRAPHS, CLUTTER, SECTIONS } from './server.mjs';
 
 let server, browser, base, extension;
+/** Where Firefox saves downloads, without asking. */
+const downloads = mkdtempSync(join(tmpdir(), 'lectern-downloads-'));
 
 /**
  * The test copy, plus a content script that forwards page events to the background: toggle
@@ -30,6 +34,39 @@ function firefoxTestCopy() {
     document.dispatchEvent(new Event('lectern-test-' + type + '-done'));
   });
 }
+// A stand-in voice for Lectern's content script (this sandbox is its too): each utterance
+// "takes" 300 ms; what it is asked is written on <html data-said>, for the test to read.
+document.addEventListener('lectern-test-voice', () => {
+  const said = [];
+  let current, timer;
+  const tell = (what) => {
+    said.push(what);
+    document.documentElement.dataset.said = JSON.stringify(said);
+  };
+  const finish = () => {
+    timer = setTimeout(() => current?.dispatchEvent(new Event('end')), 300);
+  };
+  Object.assign(speechSynthesis, {
+    speak(utterance) {
+      tell(utterance.text);
+      current = utterance;
+      finish();
+    },
+    pause() {
+      tell('pause');
+      clearTimeout(timer);
+    },
+    resume() {
+      tell('resume');
+      finish();
+    },
+    cancel() {
+      tell('cancel');
+      clearTimeout(timer);
+      current = null;
+    },
+  });
+});
 `,
     );
     appendFileSync(
@@ -53,6 +90,12 @@ before(async () => {
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
+    extraPrefsFirefox: {
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
   });
   await browser.installExtension(extension);
 });
@@ -61,6 +104,7 @@ after(async () => {
   await browser?.close();
   server?.close();
   rmSync(extension, { recursive: true, force: true });
+  rmSync(downloads, { recursive: true, force: true });
 });
 
 /** Sends the test content script `type` (toggle, declutter, reset); resolves once it is done. */
@@ -156,6 +200,134 @@ test('Firefox: declutter hides the clutter on the page, and undo restores it exa
     await page.waitForSelector('#lectern-declutter-notice', { hidden: true });
     assert.deepEqual(await shown(), { clutter: CLUTTER, paragraphs: PARAGRAPHS.length });
     assert.equal(await page.evaluate(() => document.body.outerHTML), before, 'the page is as it was');
+  } finally {
+    await page.close();
+  }
+});
+
+/** A new tab on `path` in the reader view, `width` px wide. */
+async function openReader(path, width) {
+  const page = await browser.newPage();
+  // WebDriver BiDi's viewport, set directly: page.setViewport() also overrides the screen's
+  // orientation, which Firefox ESR's BiDi does not know.
+  await page.mainFrame().browsingContext.setViewport({ viewport: { width, height: 720 } });
+  await page.goto(`${base}${path}`);
+  await toggle(page);
+  await page.waitForSelector('#lectern-reader .lectern-content', { timeout: 15000 });
+  return page;
+}
+
+/** An element by its ARIA role and accessible name, in the page or in the controls' (open) root. */
+const byRole = (page, role, name, scope = '') =>
+  page.waitForSelector(`${scope}::-p-aria([name="${name}"][role="${role}"])`, { timeout: 5000 });
+
+test('Firefox: the contents and a footnote\'s links scroll within the reader view; about 66 characters a line in every font', async (t) => {
+  const page = await openReader('/sections', 1280);
+  try {
+    const url = page.url();
+    const nav = await byRole(page, 'navigation', 'Contents');
+    assert.deepEqual(await nav.$$eval('a', (links) => links.map((a) => a.textContent)), SECTIONS);
+    await (await byRole(page, 'link', 'What the water took')).click();
+    await page.waitForFunction(inView, {}, '#lectern-reader .lectern-content h3');
+    await page.waitForFunction(() => document.querySelector('.lectern-toc [aria-current]')?.textContent === 'What the water took');
+    await (await byRole(page, 'link', 'Back to the text')).click();
+    await page.waitForFunction(inView, {}, '#lectern-a-fnref1');
+    await page.$eval('#lectern-reader sup a', (a) => a.scrollIntoView({ block: 'center' }));
+    await page.click('#lectern-reader sup a');
+    await page.waitForFunction(inView, {}, '#lectern-a-fn1');
+    assert.equal(page.url(), url, 'the reader view stays, at the same URL');
+
+    await page.click('#lectern-reader >>> .lectern-open-settings');
+    for (const font of ['serif', 'sans', 'mono']) {
+      await page.click(`#lectern-reader >>> #lectern-settings input[name=font][value=${font}]`);
+      const counts = await page.evaluate(charactersPerLine);
+      const average = counts.reduce((a, b) => a + b, 0) / counts.length;
+      t.diagnostic(`${font}: ${average.toFixed(1)} characters a line on average, at most ${Math.max(...counts)}`);
+      assert.ok(average >= 58 && average <= 74 && Math.max(...counts) <= 80, `${font}: ${average.toFixed(1)} characters a line`);
+    }
+  } finally {
+    await trigger(page, 'reset');
+    await page.close();
+  }
+});
+
+test('Firefox: at 320 and 400 px, no sideways scrolling, every toolbar button in the window, panels as sheets below the text', async () => {
+  for (const width of [320, 400]) {
+    const page = await openReader('/sections', width);
+    try {
+      const { scrollWidth, clientWidth } = await page.evaluate(widths);
+      assert.ok(scrollWidth <= clientWidth, `${width} px: no sideways scrolling (${scrollWidth} > ${clientWidth})`);
+      const bar = await (await page.$('#lectern-reader >>> .lectern-bar')).boundingBox();
+      const buttons = await page.$$('#lectern-reader >>> .lectern-bar button:not([hidden])');
+      assert.ok(buttons.length >= 5);
+      for (const button of buttons) {
+        const box = await button.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width && box.y + box.height <= bar.y + bar.height, `${width} px: a button in the window: ${JSON.stringify(box)}`);
+        // The button itself is what a press there meets.
+        assert.ok(await button.evaluate((node, x, y) => node.getRootNode().elementFromPoint(x, y) === node || node.contains(node.getRootNode().elementFromPoint(x, y)), box.x + box.width / 2, box.y + box.height / 2));
+      }
+      for (const name of ['settings', 'clutter', 'report', 'save', 'speech']) {
+        await page.click(`#lectern-reader >>> .lectern-open-${name}`);
+        const panel = await page.waitForSelector(`#lectern-reader >>> #lectern-${name}`, { visible: true });
+        const sheet = await panel.boundingBox();
+        assert.ok(sheet.y >= bar.y + bar.height + 100 && Math.abs(sheet.y + sheet.height - 720) < 2, `${width} px: ${name} is a sheet below the text: ${JSON.stringify({ bar, sheet })}`);
+        await page.click(`#lectern-reader >>> .lectern-open-${name}`);
+      }
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('Firefox: "Save" downloads the article as a web page without script and as Markdown, named after its title', async () => {
+  const page = await openReader('/sections', 1280);
+  try {
+    await (await byRole(page, 'button', 'Save', '#lectern-reader >>> ')).click();
+    const saved = async (button, name) => {
+      await (await byRole(page, 'button', button, '#lectern-reader >>> ')).click();
+      const file = join(downloads, name);
+      for (const deadline = Date.now() + 10000; !existsSync(file) || !readFileSync(file, 'utf8').length; ) {
+        assert.ok(Date.now() < deadline, `${name} is saved`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return readFileSync(file, 'utf8');
+    };
+    const html = await saved('As a web page (HTML)', 'The harbour wall a guide.html');
+    assert.ok(!/<script/i.test(html), 'no script');
+    assert.ok(html.includes('<h1 class="lectern-title">The harbour wall: a guide</h1>'));
+    for (const p of PARAGRAPHS) assert.ok(html.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+    const markdown = await saved('As Markdown', 'The harbour wall a guide.md');
+    assert.match(markdown, /^# The harbour wall: a guide$/m);
+    for (const p of PARAGRAPHS) assert.ok(markdown.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Firefox: read aloud speaks a block at a time, highlighted; pause, resume and stop (speechSynthesis stood in for)', async () => {
+  const page = await openReader('/sections', 1280);
+  try {
+    await page.evaluate(() => document.dispatchEvent(new Event('lectern-test-voice')));
+    const said = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.said ?? '[]'));
+    const speaking = () => page.evaluate(() => [...document.querySelectorAll('.lectern-speaking')].map((n) => n.textContent));
+    const scope = '#lectern-reader >>> ';
+    await (await byRole(page, 'button', 'Read aloud', scope)).click();
+    await (await byRole(page, 'button', 'Play', scope)).click();
+    assert.deepEqual(await speaking(), ['The harbour wall: a guide']);
+    await page.waitForFunction(() => document.querySelector('.lectern-speaking')?.textContent.startsWith('The wall was long'));
+    await (await byRole(page, 'button', 'Pause', scope)).click();
+    const paused = await speaking();
+    await new Promise((r) => setTimeout(r, 700));
+    assert.deepEqual(await speaking(), paused, 'paused, the same block stays highlighted');
+    await (await byRole(page, 'button', 'Resume', scope)).click();
+    await page.waitForFunction((paused) => document.querySelector('.lectern-speaking')?.textContent !== paused, {}, paused[0]);
+    await (await byRole(page, 'button', 'Stop', scope)).click();
+    assert.deepEqual(await speaking(), []);
+    const asked = await said();
+    assert.deepEqual(asked.slice(0, 3), ['cancel', 'The harbour wall: a guide', asked[2]], 'a fresh start, then the title');
+    assert.ok(asked[2].startsWith('The wall was long'), 'then the first paragraph');
+    for (const step of ['pause', 'resume']) assert.ok(asked.includes(step), `asked to ${step}`);
+    assert.equal(asked.at(-1), 'cancel', 'and stopped');
   } finally {
     await page.close();
   }

@@ -59,9 +59,9 @@ async function assertNothingHappened({ build, page, attack, storage, before: ini
     // The controls' own sheet applies in their root, whatever the page's CSP says of styles.
     const bar = await page.evaluate(() => {
       const style = getComputedStyle(document.getElementById('lectern-controls').shadowRoot.querySelector('.lectern-bar'));
-      return [style.position, style.height];
+      return [style.position, style.display];
     });
-    assert.deepEqual(bar, ['sticky', '48px'], 'the toolbar is styled');
+    assert.deepEqual(bar, ['sticky', 'flex'], 'the toolbar is styled');
   }
   assert.ok(attack.tries > 50, `the page tried (${attack.tries} elements, three rounds)`);
   assert.equal(attack.open, true, 'the reader view is still open (no synthetic Escape closed it)');

@@ -10,8 +10,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer, testCopyOfExtension, PARAGRAPHS, DECLUTTER, ARABIC } from './server.mjs';
+import { charactersPerLine, inView, widths } from './in-page.mjs';
+import { startServer, testCopyOfExtension, PARAGRAPHS, DECLUTTER, ARABIC, SECTIONS } from './server.mjs';
 
 const SCREENSHOTS = join('target', 'screenshots');
 const AXE = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -22,8 +24,8 @@ let server, base, extension;
 /** The browser of most tests: {context, worker, profile}. */
 let main;
 
-/** A headless Chromium with the test copy of the extension, requests kept local. */
-async function launch({ args = [], env = {} } = {}) {
+/** A headless Chromium with the test copy of the extension (and `extensions`), requests kept local. */
+async function launch({ args = [], env = {}, extensions = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'lectern-reader-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -31,8 +33,8 @@ async function launch({ args = [], env = {} } = {}) {
     env: { ...process.env, ...env },
     viewport: { width: 1000, height: 800 },
     args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
+      `--disable-extensions-except=${[extension, ...extensions].join(',')}`,
+      `--load-extension=${[extension, ...extensions].join(',')}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -41,8 +43,14 @@ async function launch({ args = [], env = {} } = {}) {
     ],
   });
   await context.route((url) => /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await workerOf(context, 'background.js');
   return { context, worker, profile };
+}
+
+/** The service worker of the extension whose worker is `file` (Lectern's, or a stand-in's). */
+async function workerOf(context, file) {
+  const ours = (worker) => worker.url().endsWith(`/${file}`);
+  return context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
 }
 
 async function close(browser) {
@@ -217,9 +225,11 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     // smaller text.
     const column = () =>
       page.evaluate(() => {
-        const column = document.querySelector('#lectern-reader .lectern-page');
-        const p = column.querySelector('.lectern-content p');
-        return { width: parseFloat(getComputedStyle(column).maxWidth), leading: parseFloat(getComputedStyle(p).lineHeight), family: getComputedStyle(p).fontFamily };
+        const reader = document.getElementById('lectern-reader');
+        const p = reader.querySelector('.lectern-content p');
+        // The line width in characters (the test "line length" measures what it gives).
+        const width = parseFloat(reader.style.getPropertyValue('--lectern-width'));
+        return { width, leading: parseFloat(getComputedStyle(p).lineHeight), family: getComputedStyle(p).fontFamily };
       });
     const start = await column();
     await page.click('.lectern-open-settings');
@@ -256,6 +266,101 @@ test('settings: chosen by keyboard in the panel, applied at once, saved, and sho
     await clearStorage();
     await page.close();
     await other.close();
+  }
+});
+
+/** Waits until `selector` is in the window, clear of the toolbar: scrolled to. */
+const scrolledTo = (page, selector) => page.waitForFunction(inView, selector);
+
+test('contents: a navigation landmark links the sections, beside the text when wide, a disclosure when narrow; the section read is marked', async () => {
+  const page = await openReader('/sections');
+  const short = await openReader('/article');
+  try {
+    assert.equal(await short.getByRole('navigation', { name: 'Contents' }).count(), 0, 'an article without sections has none');
+
+    await page.bringToFront();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const nav = page.getByRole('navigation', { name: 'Contents' });
+    const toggle = nav.getByRole('button', { name: 'Contents' });
+    await nav.getByRole('button', { name: 'Contents', expanded: true }).waitFor(); // open beside the text
+    const links = nav.getByRole('link');
+    assert.deepEqual(await links.allInnerTexts(), SECTIONS, 'a link to each section heading, in order');
+    const ids = await page.$$eval('#lectern-reader .lectern-content :is(h2, h3)', (headings) => headings.map((h) => h.id));
+    assert.equal(ids[1], 'lectern-a-storm', 'a heading keeps its own id');
+    assert.ok(!ids.includes('lectern-toc-1'), 'the page\'s own id is not taken');
+    for (const id of ids) assert.equal(await page.evaluate((id) => document.querySelectorAll(`[id="${id}"]`).length, id), 1, `${id} is unique`);
+    const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs, ids.map((id) => `#${id}`));
+
+    // Wide: beside the text, open, and in view wherever the article is scrolled.
+    const text = await page.locator('#lectern-reader .lectern-content').boundingBox();
+    const list = await nav.boundingBox();
+    assert.ok(list.x + list.width <= text.x, `beside the text: ${JSON.stringify({ list, text })}`);
+    assert.equal(await page.locator('[aria-current]').count(), 0, 'no section is current above the first');
+
+    // A link scrolls within the reader view, and marks its section as the current one.
+    const url = page.url();
+    await links.nth(2).click();
+    await scrolledTo(page, '#lectern-reader .lectern-content h3');
+    assert.equal(page.url(), url, 'the link does not leave the page or change its URL');
+    await page.waitForFunction(() => document.querySelector('.lectern-toc [aria-current]')?.textContent === 'What the water took');
+    assert.equal(await links.nth(2).getAttribute('aria-current'), 'location');
+    assert.ok(await links.first().isVisible(), 'the list is still in view');
+    // Scrolling on marks the next section.
+    await page.evaluate(() => document.querySelectorAll('#lectern-reader .lectern-content h2')[2].scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('.lectern-toc [aria-current]')?.textContent === 'The new wall');
+
+    // Narrow: a collapsed disclosure above the article; a link chosen closes it again.
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await nav.getByRole('button', { name: 'Contents', expanded: false }).waitFor();
+    assert.equal(await links.first().isVisible(), false);
+    const title = await page.locator('#lectern-reader .lectern-title').boundingBox();
+    assert.ok((await toggle.boundingBox()).y < title.y, 'above the article');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await links.nth(1).click();
+    await scrolledTo(page, '#lectern-a-storm');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(page.url(), url);
+  } finally {
+    await page.close();
+    await short.close();
+  }
+});
+
+test('footnotes: a reference and its back-link scroll within the reader view, which stays open', async () => {
+  const page = await openReader('/sections');
+  try {
+    const url = page.url();
+    await page.locator('#lectern-reader sup').getByRole('link', { name: '1', exact: true }).click();
+    await scrolledTo(page, '#lectern-a-fn1');
+    await page.getByRole('link', { name: 'Back to the text' }).click();
+    await scrolledTo(page, '#lectern-a-fnref1');
+    assert.equal(page.url(), url, 'the page\'s URL and history are left alone');
+    assert.ok(await page.isVisible('#lectern-reader .lectern-content'), 'still in the reader view');
+  } finally {
+    await page.close();
+  }
+});
+
+test('line length: about 66 characters a line in every font (serif, sans-serif, monospace)', async (t) => {
+  const page = await openReader('/sections');
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const font of ['serif', 'sans', 'mono']) {
+      await main.worker.evaluate((font) => chrome.storage.sync.set({ font }), font);
+      await page.waitForFunction((font) => document.getElementById('lectern-reader').dataset.font === font, font);
+      const counts = await page.evaluate(charactersPerLine);
+      const average = counts.reduce((a, b) => a + b, 0) / counts.length;
+      t.diagnostic(`${font}: ${average.toFixed(1)} characters a line on average, at most ${Math.max(...counts)}`);
+      assert.ok(counts.length > 20, `${font}: enough full lines to measure (${counts.length})`);
+      assert.ok(average >= 58 && average <= 74, `${font}: ${average.toFixed(1)} characters a line on average`);
+      assert.ok(Math.max(...counts) <= 80, `${font}: no line longer than 80 characters (${Math.max(...counts)})`);
+    }
+  } finally {
+    await clearStorage();
+    await page.close();
   }
 });
 
@@ -614,6 +719,66 @@ test('accessibility: no serious axe violations on the options page, light and da
   }
 });
 
+test('small windows: from 320 px, no sideways scrolling, every toolbar button in view and clickable, panels as sheets below the text; axe clean at 400 px', async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const page = await openReader('/sections');
+  try {
+    const toolbar = page.getByRole('group', { name: 'Reader view controls' });
+    const found = {};
+    for (const width of [320, 400]) {
+      await page.setViewportSize({ width, height: 720 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const { scrollWidth, clientWidth } = await page.evaluate(widths);
+      assert.ok(scrollWidth <= clientWidth, `${width} px: no sideways scrolling (${scrollWidth} > ${clientWidth})`);
+      const bar = await toolbar.boundingBox();
+      const buttons = await toolbar.getByRole('button').all();
+      assert.ok(buttons.length >= 5, `${width} px: the toolbar's buttons (${buttons.length})`);
+      for (const button of buttons) {
+        const name = await button.getAttribute('aria-label') ?? await button.textContent();
+        const box = await button.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${width} px: "${name}" is within the window: ${JSON.stringify(box)}`);
+        await button.click({ trial: true, timeout: 2000 }); // visible, enabled, not covered
+      }
+      // Each panel: a sheet along the bottom, clear of the toolbar, the article in view above it.
+      for (const name of ['Text and theme', /^Removed/, 'Report a problem', 'Save', 'Read aloud']) {
+        const opener = toolbar.getByRole('button', { name });
+        await opener.click();
+        const panel = page.locator(`[id="${await opener.getAttribute('aria-controls')}"]`);
+        await panel.waitFor();
+        const sheet = await panel.boundingBox();
+        assert.ok(sheet.y >= bar.y + bar.height + 100, `${width} px: the article shows between the toolbar and the panel: ${JSON.stringify({ bar, sheet })}`);
+        assert.ok(Math.abs(sheet.y + sheet.height - 720) < 2 && sheet.width <= width, `${width} px: a sheet along the bottom: ${JSON.stringify(sheet)}`);
+        if (width === 400) {
+          for (const colorScheme of ['light', 'dark']) {
+            await page.emulateMedia({ colorScheme });
+            found[`400 px, ${colorScheme}, ${name} open`] = await axe(page);
+          }
+          await page.emulateMedia({ colorScheme: null });
+        }
+        await opener.click();
+        await panel.waitFor({ state: 'hidden' });
+      }
+      if (width === 400) {
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          found[`400 px, ${colorScheme}`] = await axe(page);
+        }
+        await page.emulateMedia({ colorScheme: null });
+      }
+      await page.mouse.move(width / 2, 600); // no button hovered in the screenshot
+      await page.screenshot({ path: join(SCREENSHOTS, `reader-${width}.png`) });
+    }
+    // docs/reader-400.png and docs/reader-1280.png are these (README).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => document.getElementById('lectern-a-storm').scrollIntoView());
+    await page.waitForSelector('.lectern-toc [aria-current]');
+    await page.screenshot({ path: join(SCREENSHOTS, 'reader-1280.png') });
+    assertNoViolations(found);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a right-to-left article reads right to left under the toolbar of the extension\'s language', async () => {
   const page = await openReader('/rtl');
   try {
@@ -650,13 +815,171 @@ test('a right-to-left article reads right to left under the toolbar of the exten
   }
 });
 
-test('print: the article alone, without the toolbar, panels or footer', async () => {
-  const page = await openReader('/article');
+test('save: the article as a web page of its own (styles inlined, no script) and as Markdown, named after its title', async () => {
+  const page = await openReader('/sections');
+  try {
+    // What the page's scripts put into the article meanwhile is not saved.
+    await page.evaluate(() => {
+      const script = Object.assign(document.createElement('script'), { textContent: 'document.title += "";' });
+      const meta = Object.assign(document.createElement('meta'), { httpEquiv: 'refresh', content: '3600; url=https://attacker.example/' });
+      document.querySelector('#lectern-reader .lectern-content').append(script, meta);
+    });
+    const toolbar = page.getByRole('group', { name: 'Reader view controls' });
+    await toolbar.getByRole('button', { name: 'Save' }).click();
+    const save = async (name) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { name: file.suggestedFilename(), path: await file.path() };
+    };
+
+    const html = await save('As a web page (HTML)');
+    assert.equal(html.name, 'The harbour wall a guide.html', 'named after the title, without the colon');
+    const source = readFileSync(html.path, 'utf8');
+    assert.ok(!/<script/i.test(source) && !source.includes('attacker.example'), 'no script, nothing the page added');
+    assert.match(source, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.ok(source.includes('<h1 class="lectern-title">The harbour wall: a guide</h1>'), 'the title');
+    for (const p of PARAGRAPHS) assert.ok(source.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+    assert.ok(!source.includes('lectern-controls') && !source.includes('Report a problem'), 'no controls');
+    // It reads as the reader view does, offline: the styles are in it.
+    const folder = mkdtempSync(join(tmpdir(), 'lectern-saved-'));
+    const file = join(folder, html.name);
+    writeFileSync(file, source);
+    const saved = await main.context.newPage();
+    try {
+      await saved.goto(pathToFileURL(file).href);
+      assert.equal(await saved.evaluate(() => getComputedStyle(document.getElementById('lectern-reader')).backgroundColor), 'rgb(251, 250, 246)');
+      assert.deepEqual(await saved.getByRole('navigation', { name: 'Contents' }).getByRole('link').allInnerTexts(), SECTIONS);
+    } finally {
+      await saved.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+
+    const markdown = await save('As Markdown');
+    assert.equal(markdown.name, 'The harbour wall a guide.md');
+    const text = readFileSync(markdown.path, 'utf8');
+    assert.match(text, /^# The harbour wall: a guide$/m);
+    assert.match(text, /^## The old wall$/m);
+    for (const p of PARAGRAPHS) assert.ok(text.includes(p), `the paragraph: ${p.slice(0, 30)}`);
+    assert.ok(!/<script/i.test(text), 'no script');
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * A stand-in voice: headless Chromium has none. A text-to-speech engine extension whose
+ * voice "takes" 300 ms a block, and keeps what it was asked to say (globalThis.said) and
+ * to do (globalThis.asked: pause, resume, stop).
+ */
+function testVoice() {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-voice-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Test voice',
+      version: '1.0',
+      permissions: ['ttsEngine'],
+      tts_engine: { voices: [{ voice_name: 'Test voice', lang: 'en-US', event_types: ['start', 'end'] }] },
+      background: { service_worker: 'worker.js' },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'worker.js'),
+    `globalThis.said = [];
+globalThis.asked = [];
+let timer, finish;
+chrome.ttsEngine.onSpeak.addListener((text, options, send) => {
+  said.push({ text, voiceName: options.voiceName, rate: Math.round(options.rate * 100) / 100 });
+  send({ type: 'start', charIndex: 0 });
+  finish = () => (timer = setTimeout(() => send({ type: 'end', charIndex: text.length }), 300));
+  finish();
+});
+for (const name of ['stop', 'pause', 'resume']) {
+  chrome.ttsEngine['on' + name[0].toUpperCase() + name.slice(1)].addListener(() => {
+    asked.push(name);
+    clearTimeout(timer);
+    if (name === 'resume') finish();
+  });
+}
+`,
+  );
+  return dir;
+}
+
+test('read aloud: play speaks the article a block at a time, the block spoken highlighted, with the voice and speed chosen; pause and stop', async () => {
+  const voice = testVoice();
+  const browser = await launch({ extensions: [voice] });
+  try {
+    const page = await openReader('/sections', browser);
+    await page.waitForFunction(() => speechSynthesis.getVoices().some((v) => v.name === 'Test voice'));
+    const toolbar = page.getByRole('group', { name: 'Reader view controls' });
+
+    // The voice and the speed, in the settings panel, by keyboard.
+    await toolbar.getByRole('button', { name: 'Text and theme' }).click();
+    await page.getByRole('combobox', { name: 'Voice' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('slider', { name: 'Reading speed' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.getElementById('lectern-controls').shadowRoot.querySelector('select').selectedOptions[0]?.label === 'Test voice (en-US)');
+
+    await toolbar.getByRole('button', { name: 'Read aloud' }).click();
+    const speaking = () => page.evaluate(() => [...document.querySelectorAll('.lectern-speaking')].map((n) => n.textContent));
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => speechSynthesis.speaking);
+    assert.deepEqual(await speaking(), ['The harbour wall: a guide'], 'the title first, highlighted');
+    await page.waitForFunction(() => document.querySelector('.lectern-speaking')?.textContent.startsWith('The wall was long in coming.'));
+    const engine = await workerOf(browser.context, 'worker.js'); // woken by the first block
+    const said = await engine.evaluate(() => globalThis.said);
+    assert.deepEqual(said[0], { text: 'The harbour wall: a guide', voiceName: 'Test voice', rate: 1.2 });
+    /** Waits until the voice was asked to `name` (pause, resume, stop). */
+    const asked = (name) => engine.evaluate((name) => new Promise((resolve) => {
+      const check = () => (globalThis.asked.includes(name) ? resolve() : setTimeout(check, 50));
+      check();
+    }), name);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await asked('pause');
+    const paused = await speaking();
+    await page.waitForTimeout(700);
+    assert.deepEqual(await speaking(), paused, 'paused, the same block stays highlighted');
+    assert.equal(await page.getByRole('button', { name: 'Pause' }).isDisabled(), true);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await asked('resume');
+    await page.waitForFunction((paused) => document.querySelector('.lectern-speaking')?.textContent !== paused, paused[0]);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await asked('stop');
+    await page.waitForFunction(() => !speechSynthesis.speaking);
+    assert.deepEqual(await speaking(), [], 'no block is highlighted once stopped');
+    assert.equal(await page.getByRole('button', { name: 'Play' }).isEnabled(), true);
+  } finally {
+    await close(browser);
+    rmSync(voice, { recursive: true, force: true });
+  }
+});
+
+test('read aloud without a voice (headless Chromium has none): says so, and is ready to play again', async () => {
+  const page = await openReader('/sections');
+  try {
+    await page.getByRole('group', { name: 'Reader view controls' }).getByRole('button', { name: 'Read aloud' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('status').filter({ hasText: 'No voice could read this' }).waitFor();
+    assert.equal(await page.locator('.lectern-speaking').count(), 0, 'nothing highlighted');
+    assert.equal(await page.getByRole('button', { name: 'Play' }).isEnabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Stop' }).isDisabled(), true);
+  } finally {
+    await page.close();
+  }
+});
+
+test('print: the article alone, without the toolbar, panels, contents or footer', async () => {
+  const page = await openReader('/sections');
   try {
     await page.click('.lectern-open-settings');
     await page.waitForSelector('#lectern-settings', { state: 'visible' });
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.lectern-bar', '#lectern-settings', '.lectern-footer']) {
+    for (const selector of ['.lectern-bar', '#lectern-settings', '.lectern-toc', '.lectern-footer']) {
       assert.equal(await page.isVisible(`#lectern-reader ${selector}`), false, `${selector} is not printed`);
     }
     for (const selector of ['.lectern-title', '.lectern-content']) {

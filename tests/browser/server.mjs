@@ -47,6 +47,29 @@ ${body}
 <footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
 }
 
+/// The section headings of the sectioned article (/sections), in order: one has an id of
+/// its own, the others get one from the table of contents.
+export const SECTIONS = ['The old wall', 'The storm of 2022', 'What the water took', 'The new wall'];
+
+/// An article with sections, a footnote (its reference and back-link are fragment links)
+/// and, outside the article, an element with the id the first heading without one would
+/// get: the table of contents must not take it.
+function sectionsPage() {
+  const text = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
+  const [old, storm, took, wall] = SECTIONS;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The harbour wall: a guide</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="lectern-toc-1">The site's own box</div>
+<main><article><h1>The harbour wall: a guide</h1><p class="byline">By Mara Quist</p>
+<p>The wall was long in coming.<sup id="fnref1"><a href="#fn1">1</a></sup> This guide follows it from the first stones to the last.</p>
+<h2>${old}</h2>${text}
+<h2 id="storm">${storm}</h2>${text}
+<h3>${took}</h3>${text}
+<h2>${wall}</h2>${text}
+<ol class="footnotes"><li id="fn1"><p>The first plans for a wall date from 1911. <a href="#fnref1">Back to the text</a></p></li></ol>
+</article></main>
+<footer>Copyright 2025 Harbour Gazette</footer></body></html>`;
+}
+
 /// Clutter on the declutter page, each with what marks it there: what "declutter page" must hide.
 export const DECLUTTER = {
   '#top-ad': 'Advertisement: a boat for every harbour',
@@ -384,6 +407,9 @@ export function startServer() {
     } else if (url.pathname === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens', extra: '<form id="search"><input id="q" name="q"></form><div style="height:3000px"></div>' }));
+    } else if (url.pathname === '/sections') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(sectionsPage());
     } else if (url.pathname === '/media') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens, with sound', extra: '<audio id="sound" src="/sound.wav" loop autoplay muted></audio>' }));

@@ -62,7 +62,7 @@ export async function storedSettings(keys = null) {
  * the report address stay with the background and the options page, out of the page's
  * process.
  */
-export const READER_SETTINGS = Object.freeze(['theme', 'font', 'fontSize', 'lineWidth', 'lineHeight', 'align', 'keep', 'images']);
+export const READER_SETTINGS = Object.freeze(['theme', 'font', 'fontSize', 'lineWidth', 'lineHeight', 'align', 'keep', 'images', 'voice', 'speechRate']);
 
 /** The stored READER_SETTINGS, made safe to use. */
 export function readerSettings() {

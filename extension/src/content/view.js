@@ -5,13 +5,16 @@ import { api } from '../common/api.js';
 import { localizeDates } from '../common/article.js';
 import { localize, t } from '../common/i18n.js';
 import { READER_SETTINGS, readerSettings } from '../common/settings.js';
+import { wireContents } from './contents.js';
 import { attachControls } from './controls.js';
 import { undoDeclutter } from './declutter.js';
 import { enterReaderEntry, leaveReaderEntry } from './history.js';
 import { hideNode, setAttribute, unhideNode } from './page.js';
+import { wireReadAloud } from './read-aloud.js';
 import { wireRemovedPanel } from './removed-panel.js';
 import { wireReportPanel } from './report-panel.js';
 import { fail } from './run.js';
+import { wireSavePanel } from './save-panel.js';
 import { wireSettingsPanel } from './settings-panel.js';
 import { state } from './state.js';
 import { wireToolbar } from './toolbar.js';
@@ -77,6 +80,7 @@ function show(article, template, settings, html) {
   for (const [sheet] of saved.sheets) sheet.disabled = true;
   root.classList.add('lectern-active');
   root.append(reader);
+  view.settingsPanel.measure();
   // What the page adds while the reader view is up (a late overlay, a cookie banner, a
   // stylesheet) stays out of it, and comes back with the page.
   saved.observer = new MutationObserver((records) => {
@@ -114,7 +118,7 @@ export function restore({ byHistory = false } = {}) {
   state.saved = null;
   document.removeEventListener('keydown', onKeyDown, true);
   api.storage.onChanged.removeListener(onStorageChanged);
-  saved.view.flush();
+  saved.view.close();
   saved.view.reader.remove();
   saved.observer.disconnect();
   for (const [sheet, disabled] of saved.sheets) sheet.disabled = disabled;
@@ -144,7 +148,7 @@ export function showOriginal() {
 /**
  * Fills reader.html (parsed in an inert document, then adopted: no innerHTML) with the
  * article, and wires its toolbar. The core has sanitized the content the same way.
- * Returns the view: {reader, controls, panels, settingsPanel, apply(settings), flush()}.
+ * Returns the view: {reader, controls, panels, settingsPanel, apply(settings), close()}.
  */
 function buildReader(article, template, settings, html) {
   const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
@@ -174,8 +178,11 @@ function buildReader(article, template, settings, html) {
     // Not an article (a home page, a result list, a form): say so, and let the reader
     // look at what the extractor kept anyway.
     slot('document').hidden = true;
+    slot('toc').hidden = true;
     slot('show-anyway').addEventListener('click', () => {
       slot('document').hidden = false;
+      // The contents, unless the article has too few sections for them (contents.js).
+      if (slot('toc')) slot('toc').hidden = false;
       slot('empty').remove();
     });
   } else {
@@ -183,11 +190,14 @@ function buildReader(article, template, settings, html) {
   }
   slot('original').href = location.href;
   reader.addEventListener('click', onClick);
+  const contents = wireContents(reader);
 
   const controls = attachControls(reader);
   const settingsPanel = wireSettingsPanel(controls, reader, settings);
   const removedPanel = wireRemovedPanel(controls, reader, article, settings);
   wireReportPanel(controls, reader, article, settings, html, removedPanel);
+  wireSavePanel(controls, reader, article);
+  const readAloud = wireReadAloud(controls, reader, article, settingsPanel);
   const panels = wireToolbar(controls);
   return {
     reader,
@@ -199,9 +209,11 @@ function buildReader(article, template, settings, html) {
       settingsPanel.apply(changed);
       if ('keep' in changed) removedPanel.keepDefault(changed.keep);
     },
-    /** Writes pending setting changes now. */
-    flush() {
-      settingsPanel.flush();
+    /** Writes pending setting changes now, stops reading aloud and following the scroll. */
+    close() {
+      settingsPanel.close();
+      readAloud.stop();
+      contents.disconnect();
     },
   };
 }

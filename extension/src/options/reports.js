@@ -3,6 +3,7 @@
 // also sent to. Turning that address on asks for its origin's permission, then and only
 // then; storage and format are common/reports.js's.
 import { api } from '../common/api.js';
+import { download } from '../common/download.js';
 import { errorText } from '../common/errors.js';
 import { t } from '../common/i18n.js';
 import { giveBackPermissions } from '../common/permissions.js';
@@ -22,13 +23,9 @@ const say = (text) => (status.textContent = text);
 /** How many of the oldest reports "Download the oldest" offers at once when the store is full. */
 const OLDEST = 10;
 
-function download(name, value) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+/** Downloads reports as a JSON file. */
+function downloadJson(name, value) {
+  download(name, JSON.stringify(value, null, 2), 'application/json');
 }
 
 function button(key, onClick) {
@@ -66,7 +63,7 @@ async function show() {
           document.getElementById('report-json').textContent = readable(report);
           viewer.showModal();
         }),
-        button('optionsReportDownload', () => download(reports.fileName(report), report)),
+        button('optionsReportDownload', () => downloadJson(reports.fileName(report), report)),
         button('optionsReportDelete', () => remove(id)),
       );
       return item;
@@ -91,7 +88,7 @@ function showFull(entries) {
   deleteOldest.textContent = t('optionsReportsDeleteOldest', String(oldest.length));
   if (!wasFull) deleteOldest.hidden = true;
   downloadOldest.onclick = () => {
-    download(`lectern-reports-oldest-${reports.timeStamp()}.json`, oldest.filter((r) => r.report).map((r) => r.report));
+    downloadJson(`lectern-reports-oldest-${reports.timeStamp()}.json`, oldest.filter((r) => r.report).map((r) => r.report));
     deleteOldest.hidden = false;
   };
   deleteOldest.onclick = async () => {
@@ -110,7 +107,7 @@ async function remove(id) {
 export function setUpReports() {
   document.getElementById('download-all').addEventListener('click', async () => {
     const all = (await reports.list()).filter((r) => r.report).map((r) => r.report);
-    download(`lectern-reports-${reports.timeStamp()}.json`, all);
+    downloadJson(`lectern-reports-${reports.timeStamp()}.json`, all);
   });
 
   // Each file on its own: a bad one is named and skipped, the others are kept (as many as

@@ -8,6 +8,7 @@ import { errorText } from '../common/errors.js';
 import { t } from '../common/i18n.js';
 import { giveBackPermissions } from '../common/permissions.js';
 import { CATEGORIES, DEFAULTS, LIMITS } from '../common/settings.js';
+import { listVoices } from '../common/voices.js';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 const SAVED_SHOWN_MS = 2000;
@@ -26,6 +27,8 @@ const form = document.getElementById('settings');
 const preview = document.getElementById('lectern-reader');
 const badge = document.getElementById('readerable-badge');
 const status = document.getElementById('status');
+/** The voice setting shown: selected once the browser lists that voice (they load late). */
+let voice = DEFAULTS.voice;
 
 /** One checkbox per clutter category, all named keep; localize() fills in their names. */
 export function addCategories() {
@@ -57,7 +60,8 @@ function write(name, stored) {
   const value = (Array.isArray(fallback) ? Array.isArray(stored) : typeof stored === typeof fallback) ? stored : fallback;
   if (Array.isArray(fallback)) for (const box of field) box.checked = value.includes(box.value);
   else if (typeof fallback === 'boolean') field.checked = value;
-  else field.value = value; // a range, or a radio group (RadioNodeList)
+  else field.value = value; // a range, a radio group (RadioNodeList), or the voices
+  if (name === 'voice') voice = value;
 }
 
 /**
@@ -109,6 +113,7 @@ export function setUpSettingsForm() {
   for (const [name, [min, max, step]] of Object.entries(LIMITS)) {
     Object.assign(form.elements[name], { min, max, step });
   }
+  listVoices(form.elements.voice, () => voice);
 
   // Ranges update the preview while they move and are stored when let go: storage.sync has a
   // write quota.
