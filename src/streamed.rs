@@ -8,6 +8,8 @@
 //! of "Loading…" lines followed by its paragraphs in the order they finished, in a dozen
 //! separate blocks. Spliced here, it is one article in its own order again.
 
+use std::collections::HashMap;
+
 use crate::html::Tag;
 use crate::scan::{is_streamed_boundary, Summary};
 
@@ -36,7 +38,11 @@ pub fn splice(summary: &Summary, source: &str) -> Option<String> {
     if boundaries.is_empty() {
         return None;
     }
-    let mut edits = Vec::new();
+    let number_of: HashMap<&str, usize> = boundaries.iter().enumerate().map(|(k, &(_, number))| (number, k)).collect();
+    let mut placed = vec![false; boundaries.len()];
+    // Placeholders in page order, then the boundaries they took, in page order: both lists
+    // sorted by where they start, merged below.
+    let mut placeholders = Vec::new();
     for (t, node) in nodes.iter().enumerate().filter(|(_, n)| n.tag == Tag::Template) {
         // A boundary's placeholder ("B:") is followed by its fallback; a segment's ("P:")
         // stands alone.
@@ -46,14 +52,13 @@ pub fn splice(summary: &Summary, source: &str) -> Option<String> {
             Some(("p:", number)) => (false, number),
             _ => continue,
         };
-        let Some(&(b, _)) = boundaries.iter().find(|(_, n)| *n == number) else { continue };
-        let boundary = &nodes[b];
-        if edits.iter().any(|e: &Edit| e.start == boundary.start as usize) {
-            continue; // a second placeholder for a boundary already placed
-        }
+        // A second placeholder for a boundary already placed stays as it is.
+        let Some(&k) = number_of.get(number).filter(|&&k| !placed[k]) else { continue };
+        placed[k] = true;
+        let boundary = &nodes[boundaries[k].0];
         let content = inner(source, boundary.start as usize, boundary.end as usize);
         // The fallback is the element right after the template, in the same parent.
-        let next = nodes[t + 1..].iter().find(|n| n.depth <= node.depth);
+        let next = nodes.get(nodes.partition_point(|n| n.start < node.end).max(t + 1));
         let fallback = next.filter(|n| {
             with_fallback
                 && n.parent == node.parent
@@ -61,13 +66,22 @@ pub fn splice(summary: &Summary, source: &str) -> Option<String> {
                 && source.get(node.end as usize..n.start as usize).is_some_and(|gap| gap.trim().is_empty())
         });
         let end = fallback.map_or(node.end, |f| f.end) as usize;
-        edits.push(Edit { start: node.start as usize, end, content: Some(content) });
-        edits.push(Edit { start: boundary.start as usize, end: boundary.end as usize, content: None });
+        placeholders.push(Edit { start: node.start as usize, end, content: Some(content) });
     }
-    if edits.is_empty() {
+    if placeholders.is_empty() {
         return None;
     }
-    edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    let taken = boundaries.iter().zip(&placed).filter(|(_, &p)| p).map(|(&(b, _), _)| &nodes[b]);
+    let mut taken = taken.map(|n| Edit { start: n.start as usize, end: n.end as usize, content: None }).peekable();
+    let mut placeholders = placeholders.into_iter().peekable();
+    let mut edits = Vec::new();
+    while let Some(next) = match (placeholders.peek(), taken.peek()) {
+        (Some(p), Some(b)) if b.start < p.start => taken.next(),
+        (Some(_), _) => placeholders.next(),
+        (None, _) => taken.next(),
+    } {
+        edits.push(next);
+    }
     let mut out = String::with_capacity(source.len());
     emit(source, &edits, (0, source.len()), &mut Vec::new(), &mut out);
     Some(out)

@@ -341,6 +341,21 @@ fn deeply_nested_divs() {
 }
 
 #[test]
+fn many_streamed_parts_that_hold_each_other() {
+    // 20 000 placeholders and parts, each part holding the next one's placeholder and its
+    // own (a cycle), and nested templates: the splice stays linear and ends.
+    let n = 20_000;
+    let mut payload = String::from("<template id=\"B:0\"></template><div>Loading</div>");
+    for k in 0..n {
+        payload.push_str(&format!("<div hidden id=\"S:{k:x}\"><p>Part {k}</p><template id=\"P:{:x}\"></template><template id=\"B:{k:x}\"><template id=\"P:{k:x}\"></template></template></div>", k + 1));
+    }
+    let html = page(&payload);
+    let options = Options::new().mark_removed(true);
+    let a = timed_extract("20 000 streamed parts", &html, &options, Duration::from_secs(20)).expect("streamed parts are not an error");
+    assert_paragraphs(&a, "20 000 streamed parts");
+}
+
+#[test]
 fn deeply_nested_unclosed_inline_and_blocks() {
     // Unclosed <b>/<span>/<div> around the article, never closed at all.
     let mut payload = String::new();

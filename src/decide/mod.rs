@@ -78,16 +78,14 @@ pub struct Decision {
 impl Decision {
     /// The byte ranges of the blocks removed around the article (`Scope::Page`, `Scope::Reader`),
     /// in document order.
-    pub fn outside(&self, summary: &Summary) -> Vec<(u32, u32)> {
-        let mut ranges: Vec<(u32, u32)> = self
-            .removals
+    pub fn outside<'s>(&'s self, summary: &'s Summary) -> impl Iterator<Item = (u32, u32)> + 's {
+        let (start, end) = self.range;
+        self.marks
             .iter()
-            .map(|r| &summary.nodes[r.node as usize])
-            .filter(|n| n.end <= self.range.0 || n.start >= self.range.1)
-            .map(|n| (n.start, n.end))
-            .collect();
-        ranges.sort_unstable();
-        ranges
+            .zip(&summary.nodes)
+            .filter(|(mark, _)| matches!(mark, Mark::Removed(_)))
+            .map(|(_, n)| (n.start, n.end))
+            .filter(move |&(s, e)| e <= start || s >= end)
     }
 
     /// The removals as the public `Removed` list, in document order.
