@@ -185,12 +185,21 @@ pub fn vocabulary() -> Vocabulary {
 mod tests {
     use super::*;
 
-    /// Every locale of the extension names every category, report kind and reason.
+    /// Every locale of the extension names every category, report kind, reason and
+    /// setting choice ("themeSepia": the setting, then the value capitalized).
     #[test]
     fn every_locale_has_every_key() {
         let words = vocabulary();
-        let keys: Vec<String> =
-            words.categories.iter().map(|c| c.locale_key.clone()).chain(words.report.kinds.iter().map(|k| format!("kind_{k}"))).collect();
+        let c = &words.settings.choices;
+        let choices = [("theme", c.theme), ("font", c.font), ("align", c.align)];
+        let choice_keys = choices.iter().flat_map(|(name, values)| values.iter().map(move |v| format!("{name}{}{}", v[..1].to_uppercase(), &v[1..])));
+        let keys: Vec<String> = words
+            .categories
+            .iter()
+            .map(|c| c.locale_key.clone())
+            .chain(words.report.kinds.iter().map(|k| format!("kind_{k}")))
+            .chain(choice_keys)
+            .collect();
         let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/_locales");
         let mut seen = 0;
         for entry in std::fs::read_dir(&locales).expect("the extension's locales") {

@@ -3,8 +3,10 @@ import { localize, t } from './common/i18n.js';
 import { setUpAlwaysSites } from './options/always-sites.js';
 import { setUpReports } from './options/reports.js';
 import { addCategories, setUpSettingsForm } from './options/settings-form.js';
+import { addChoices } from './common/settings.js';
 
 addCategories(); // before localize(), which names them
+addChoices(document);
 localize(document.documentElement);
 document.title = t('optionsTitle');
 setUpSettingsForm();

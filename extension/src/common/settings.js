@@ -25,6 +25,25 @@ export const CATEGORIES = Object.freeze(categories.map((c) => c.id));
 export const CHOICES = frozen(table.choices);
 
 /**
+ * One radio button per allowed value in each `[data-choices=NAME]` element of `root` (the
+ * settings in reader.html and options.html), its name the locale key NAME + Value
+ * ("themeSepia"), which localize() fills in.
+ */
+export function addChoices(root) {
+  for (const box of root.querySelectorAll('[data-choices]')) {
+    const name = box.dataset.choices;
+    for (const value of CHOICES[name]) {
+      const input = Object.assign(document.createElement('input'), { type: 'radio', name, value });
+      const text = document.createElement('span');
+      text.dataset.i18n = `${name}${value[0].toUpperCase()}${value.slice(1)}`;
+      const label = document.createElement('label');
+      label.append(input, text);
+      box.append(label);
+    }
+  }
+}
+
+/**
  * Stored settings made safe to use: defaults for what is missing, and for what is not a
  * valid value (storage.sync is shared with other versions of Lectern, and editable).
  */

@@ -4,7 +4,7 @@
 import { api } from '../common/api.js';
 import { localizeDates } from '../common/article.js';
 import { localize, t } from '../common/i18n.js';
-import { READER_SETTINGS, readerSettings } from '../common/settings.js';
+import { addChoices, READER_SETTINGS, readerSettings } from '../common/settings.js';
 import { wireContents } from './contents.js';
 import { attachControls } from './controls.js';
 import { undoDeclutter } from './declutter.js';
@@ -154,6 +154,7 @@ function buildReader(article, template, settings, html) {
   const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
   const reader = document.adoptNode(parse(template).getElementById('lectern-reader'));
   const slot = (name) => reader.querySelector(`.lectern-${name}`);
+  addChoices(reader); // before localize(), which names them
   localize(reader);
   const found = Boolean(article.text?.trim());
   if (found) {
