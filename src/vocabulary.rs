@@ -192,7 +192,8 @@ mod tests {
         let words = vocabulary();
         let c = &words.settings.choices;
         let choices = [("theme", c.theme), ("font", c.font), ("align", c.align)];
-        let choice_keys = choices.iter().flat_map(|(name, values)| values.iter().map(move |v| format!("{name}{}{}", v[..1].to_uppercase(), &v[1..])));
+        let choice_keys =
+            choices.iter().flat_map(|(name, values)| values.iter().map(move |v| format!("{name}{}{}", v[..1].to_uppercase(), &v[1..])));
         let keys: Vec<String> = words
             .categories
             .iter()
