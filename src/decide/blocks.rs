@@ -38,10 +38,9 @@ impl<'a> Attempt<'a> {
             }
         }
         let article_text: u32 = article.iter().map(|&a| self.stats[a].text).sum();
-        // The article's top-level elements, the best-scoring element, and their ancestors
-        // are never clutter.
-        // The article's blocks, and its headline: whatever holds them is never clutter
-        // (a header block of headline, byline and photo may carry a share bar's class).
+        // The article's top-level elements, the best-scoring element, the headline, and
+        // whatever holds them are never clutter (a header block of headline, byline and
+        // photo may carry a share bar's class).
         let mut protected = vec![false; n];
         for &top in article.iter().chain([&best]).chain(self.headline.as_ref()) {
             let mut a = Some(top);
@@ -279,12 +278,6 @@ impl<'a> Attempt<'a> {
             || matches!(self.summary.role(&self.nodes[i]), "navigation" | "banner" | "contentinfo" | "menu" | "menubar")
     }
 
-    /// The element children of `i`.
-    fn children(&self, i: usize) -> impl Iterator<Item = usize> + use<'_, 'a> {
-        let end = self.subtree_end(i);
-        std::iter::successors(Some(i + 1).filter(|&c| c < end), move |&c| Some(self.subtree_end(c)).filter(|&n| n < end))
-    }
-
     /// Why node `i` is clutter, if it is.
     pub(super) fn judge(&self, i: usize, root: usize, article_text: u32) -> Option<Verdict> {
         let n = &self.nodes[i];
@@ -402,19 +395,15 @@ impl<'a> Attempt<'a> {
         {
             return false;
         }
-        let end = self.subtree_end(i);
         let (mut cards, mut card_text, mut kind) = (0, 0u32, None);
-        let mut j = i + 1;
-        while j < end {
-            let next = self.subtree_end(j);
+        for j in self.children(i) {
             let c = &self.nodes[j];
             let key = (c.tag, self.summary.class(c));
-            if self.is_teaser_card(j, next) && kind.is_none_or(|k| k == key) {
+            if self.is_teaser_card(j, self.subtree_end(j)) && kind.is_none_or(|k| k == key) {
                 kind = Some(key);
                 cards += 1;
                 card_text += self.stats[j].text;
             }
-            j = next;
         }
         cards >= MIN_CARDS && u64::from(card_text) * 10 >= u64::from(st.text) * 7
     }

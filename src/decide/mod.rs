@@ -493,6 +493,12 @@ impl<'a> Attempt<'a> {
         self.ends[i] as usize
     }
 
+    /// The element children of `i`, in document order.
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + use<'_, 'a> {
+        let end = self.subtree_end(i);
+        std::iter::successors(Some(i + 1).filter(|&c| c < end), move |&c| Some(self.subtree_end(c)).filter(|&n| n < end))
+    }
+
     /// Whether node `i` is `ancestor` or inside it, in constant time (deep pages make
     /// walking up the parents quadratic).
     fn within(&self, i: usize, ancestor: usize) -> bool {

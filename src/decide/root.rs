@@ -308,14 +308,8 @@ impl<'a> Attempt<'a> {
         let threshold = (top_score * 0.2).max(10.0);
         let class = self.summary.class(&self.nodes[candidate]);
         let mut article = vec![];
-        let end = self.nodes[parent].end;
-        let mut j = parent + 1;
-        while j < self.nodes.len() && self.nodes[j].start < end {
+        for j in self.children(parent) {
             let s = &self.nodes[j];
-            if s.parent as usize != parent {
-                j += 1;
-                continue;
-            }
             let footnotes = self.summary.mentions(s, rules::FOOTNOTE_HINTS) || rules::mentions(self.summary.role(s), rules::FOOTNOTE_HINTS);
             // A sibling carrying a clutter class (a share bar, legal text…) never joins.
             let furniture = self.hints.rule(j).is_some();
@@ -337,7 +331,6 @@ impl<'a> Attempt<'a> {
             if join {
                 article.push(j);
             }
-            j = self.subtree_end(j);
         }
         // Text standing loose in the parent beside the chosen blocks is a paragraph to
         // Readability (it wraps such runs in <p>), and would join as a sibling: the parent
