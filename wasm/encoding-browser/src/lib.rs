@@ -2,7 +2,7 @@
 //! the browser doing the work for every encoding but UTF-8.
 //!
 //! encoding_rs carries the decoders and encoders of every WHATWG encoding, and lol_html
-//! links all of them (it takes an encoding chosen at run time): 145 KB of the module's
+//! links all of them (it takes an encoding chosen at run time): 132 KB of the module's
 //! gzipped size, mostly CJK tables. A browser's `TextDecoder` knows the same encodings and
 //! labels, so here UTF-8 (nearly every page, and all the text lol_html sees from Lectern)
 //! is decoded in Rust, and labels and every other encoding go to `TextDecoder`. Which
