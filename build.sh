@@ -13,9 +13,9 @@ cd "$(dirname "$0")"
 
 tools="$PWD/.tools"
 
-# The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+# The wasm-bindgen CLI must match the wasm-bindgen crate in the wasm module's Cargo.lock exactly.
 wasm_bindgen_version() {
-  awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock
+  awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' wasm/Cargo.lock
 }
 
 setup() {
@@ -57,11 +57,19 @@ optimize_wasm() {
   npx wasm-opt -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$1" -o "$1"
 }
 
+# The wasm module's workspace (wasm/: the core with the browser's decoders in place of
+# encoding_rs's); its target directory is the core's (.cargo/config.toml).
+wasm_cargo() {
+  local command=$1
+  shift
+  cargo "$command" --locked --manifest-path wasm/Cargo.toml --target wasm32-unknown-unknown "$@"
+}
+
 build_wasm() {
-  cargo build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features wasm
+  wasm_cargo build --release --lib
   # A reset function lets the extension start a fresh instance after a panic (abort).
   "$tools/bin/wasm-bindgen" --target web --no-typescript --experimental-reset-state-function --out-dir target/pkg --out-name lectern \
-    target/wasm32-unknown-unknown/wasm/lectern.wasm
+    target/wasm32-unknown-unknown/release/lectern_wasm.wasm
   optimize_wasm target/pkg/lectern_bg.wasm
   local raw gz
   raw=$(stat -c %s target/pkg/lectern_bg.wasm)
@@ -77,9 +85,9 @@ build_www() {
   mkdir -p dist/www
   cp -r www/. dist/www/
   # The extension's core plus the playground's exports (Cargo.toml's playground feature).
-  cargo build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features playground
+  wasm_cargo build --release --lib --features playground
   "$tools/bin/wasm-bindgen" --target no-modules --no-typescript --out-dir target/pkg-www --out-name lectern \
-    target/wasm32-unknown-unknown/wasm/lectern.wasm
+    target/wasm32-unknown-unknown/release/lectern_wasm.wasm
   optimize_wasm target/pkg-www/lectern_bg.wasm
   cp target/pkg-www/lectern.js dist/www/lectern.js
   node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], "globalThis.LECTERN_WASM = \"" + fs.readFileSync(process.argv[1]).toString("base64") + "\";\n");' \
@@ -161,8 +169,10 @@ build() {
 
 test_all() {
   cargo fmt --check
+  cargo fmt --check --manifest-path wasm/Cargo.toml --all
   cargo clippy --locked --all-targets -- -D warnings
-  cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features playground --lib --test wasm -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features playground --lib -- -D warnings
+  wasm_cargo clippy --workspace --all-targets --features playground -- -D warnings
   npx eslint --max-warnings 0 .
   local log
   log=$(mktemp)
@@ -171,9 +181,8 @@ test_all() {
   npx web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
   setup_browsers
   node --test tests/browser/ 2>&1 | tee -a "$log"
-  # The wasm bindings in headless Chromium (webdriver.json holds its flags).
-  PATH="$tools/bin:$PATH" CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test --locked --target wasm32-unknown-unknown --no-default-features --features wasm --test wasm 2>&1 | tee -a "$log"
+  # The wasm bindings as shipped, in headless Chromium (wasm/webdriver.json holds its flags).
+  PATH="$tools/bin:$PATH" CHROMEDRIVER=/usr/bin/chromedriver wasm_cargo test --test wasm 2>&1 | tee -a "$log"
   scripts/eval.sh --check
   # One closing line for all the test runs above (cargo's and node's).
   awk '/^test result:/ {p += $4; f += $6} /^# pass / {p += $3} /^# fail / {f += $3} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"

@@ -4,6 +4,9 @@
 //! rewrite reads), so the page is decoded once as it streams in. The encoding is,
 //! in order: a byte-order mark, the caller's (the HTTP `Content-Type` charset), a
 //! `<meta charset>` / `http-equiv` declaration in the first 1024 bytes, else UTF-8.
+//!
+//! The decoders are encoding_rs's, except in the wasm module, which has the browser's
+//! `TextDecoder` behind the same API (wasm/encoding-browser): the choice is made here either way.
 
 use encoding_rs::{CoderResult, Decoder, Encoding, UTF_8};
 

@@ -86,8 +86,9 @@ fn date(value: &str) -> Option<(&str, String)> {
     // In English (`rules::MONTHS`, capitalized): a browser writes the day out again in the
     // reader's language from `datetime` (`Intl`), which the core does not carry.
     let name = rules::MONTHS.get(month.checked_sub(1)?)?;
-    let mut chars = name.chars();
-    let name: String = chars.next()?.to_uppercase().chain(chars).collect();
+    // ASCII words: `char::to_uppercase` would link Unicode's uppercase table (12 KB) into
+    // the wasm module for them.
+    let name = format!("{}{}", name.get(..1)?.to_ascii_uppercase(), &name[1..]);
     (1..=31).contains(&d).then(|| (value, format!("{name} {d}, {year}")))
 }
 

@@ -543,7 +543,7 @@ impl Writer<'_> {
         let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
         // A 1×1 image is a tracking pixel or a spacer: never content, and loading it tells
         // the site the page was read.
-        let tiny = |name: &str| get(name).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()).is_some_and(|v| v <= 1.0);
+        let tiny = |name: &str| get(name).is_some_and(at_most_one);
         if tiny("width") && tiny("height") {
             return;
         }
@@ -631,6 +631,39 @@ impl Writer<'_> {
         let aside = self.open.current().is_some_and(|f| f.data.caption || matches!(f.tag, Tag::Rt | Tag::Rp));
         if !self.in_marked && !aside {
             self.plain.push(&text, pre);
+        }
+    }
+}
+
+/// Whether a size attribute (`1`, `0.5`, `1.0px`, `-2`) is a number of at most 1. Read as
+/// a decimal rather than with `str::parse::<f32>`, whose tables and code are 13 KB of the
+/// gzipped wasm module; `f32` would also take exponents, `inf` and `nan`, which sizes are
+/// not written in, and round `1.00000001` down to 1.
+fn at_most_one(value: &str) -> bool {
+    let value = value.trim().trim_end_matches("px");
+    let (negative, number) = match value.strip_prefix('-') {
+        Some(number) => (true, number),
+        None => (false, value.strip_prefix('+').unwrap_or(value)),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.len() + fraction.len() == 0 || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let whole = whole.trim_start_matches('0');
+    negative || whole.is_empty() || (whole == "1" && fraction.bytes().all(|b| b == b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_most_one;
+
+    #[test]
+    fn sizes_of_at_most_one() {
+        for tiny in ["1", "0", " 1px ", "1.0", "01", "0.5", ".5", "1.", "+1", "-2", "-0"] {
+            assert!(at_most_one(tiny), "{tiny}");
+        }
+        for size in ["2", "1.5", "10", "1.01", "", ".", "-", "px", "1em", "auto", "1,0", "1..0"] {
+            assert!(!at_most_one(size), "{size}");
         }
     }
 }

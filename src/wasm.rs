@@ -73,8 +73,9 @@ pub fn declutter(html: JsValue, options: JsValue) -> JsResult<JsValue> {
 }
 
 /// A page read as its bytes arrive (Firefox's response filter hands them over chunk by
-/// chunk): `write` each chunk, then `end` for the article. The bytes are decoded here, by
-/// the `charset` option (the Content-Type header's), else the BOM or `<meta charset>`.
+/// chunk): `write` each chunk, then `end` for the article. The encoding is chosen here
+/// (`crate::encoding`: the BOM, the `charset` option from the Content-Type header, `<meta
+/// charset>`); in the module built by wasm/, the browser's `TextDecoder` decodes all but UTF-8.
 #[wasm_bindgen(js_name = Extractor)]
 pub struct StreamingExtractor {
     /// `None` once ended or failed: the handle cannot be used again.

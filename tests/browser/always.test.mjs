@@ -10,7 +10,8 @@
 // page script runs (inline or external), no beacon is requested, the page carries the CSP;
 // the home page (not an article) arrives byte for byte as sent (the bytes the filter handed
 // on, recorded by a test-only wrapper, against the server's; and the same document as from
-// an unlisted origin); a windows-1251 page (charset in the header) reads right; "Show
+// an unlisted origin); a windows-1251 page (charset in the header) and a Shift_JIS one
+// (charset in its <meta> alone: the core chooses, the browser's TextDecoder decodes) read right; "Show
 // original" loads the page as the site built it, once; "Never on this page" sticks.
 // Chromium (playwright-core): the article opens as the reader view and a page script that
 // checks every frame never sees the original content visible; a failed extraction, a slow
@@ -27,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromium } from 'playwright-core';
-import { startServer, testCopyOfExtension, BIG_PAGE, PARAGRAPHS, CYRILLIC, REQUESTS, alwaysHome } from './server.mjs';
+import { startServer, testCopyOfExtension, BIG_PAGE, PARAGRAPHS, CYRILLIC, JAPANESE, REQUESTS, alwaysHome } from './server.mjs';
 
 const TIMINGS = Boolean(process.env.LECTERN_TIMINGS);
 const RUNS = 5;
@@ -270,6 +271,19 @@ browser.runtime.onMessage.addListener((m, sender) => {
       for (const p of CYRILLIC) assert.ok(text.includes(p), `reader view lacks: ${p}`);
       assert.equal(await page.$eval('#lectern-reader .lectern-title', (el) => el.textContent), 'Морская стена открыта');
       assert.equal(await page.evaluate(() => document.characterSet), 'UTF-8');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a Shift_JIS page (the charset in its <meta> alone) reads right', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/always/japanese`);
+      await page.waitForSelector('#lectern-reader >>> .lectern-bar', { timeout: 15000 });
+      const text = await page.$eval('#lectern-reader', (el) => el.innerText);
+      for (const p of JAPANESE) assert.ok(text.includes(p), `reader view lacks: ${p}`);
+      assert.equal(await page.$eval('#lectern-reader .lectern-title', (el) => el.textContent), '新しい防波堤が開通');
     } finally {
       await page.close();
     }

@@ -1,6 +1,7 @@
 // The playground (dist/www, built by ./build.sh) in headless Chromium (Debian's), driven by
 // playwright-core, opened from file:// as a reader would open it: a fixture page through
-// the file input, a problem report checked against `lectern replay`, bad report files, the
+// the file input, a page file in Shift_JIS (decoded by the browser, as the core chose), a
+// problem report checked against `lectern replay`, bad report files, the
 // original page's sandbox, axe on the playground's own interface; and once from a static
 // server, with a report dropped on the page.
 import { test, before, after } from 'node:test';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { JAPANESE, alwaysJapanese } from './server.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const www = join(root, 'dist', 'www', 'index.html');
@@ -185,6 +187,16 @@ function writeReport() {
   writeFileSync(path, JSON.stringify(report, null, 2));
   return { path, report };
 }
+
+test('a page file in Shift_JIS (its <meta charset> alone) is decoded as the core chose', async () => {
+  const file = join(dir, 'japanese.html');
+  writeFileSync(file, alwaysJapanese());
+  await open(file);
+  assert.equal(await page.locator('#error').innerText(), '');
+  assert.equal(await page.locator('#document .lectern-title').innerText(), '新しい防波堤が開通');
+  const text = await readerText();
+  for (const p of JAPANESE) assert.ok(text.includes(p), `the reader pane lacks: ${p}`);
+});
 
 test('a problem report: the same article and verdicts as `lectern replay`', async (t) => {
   const lectern = cli();

@@ -184,9 +184,37 @@ export function windows1251(text) {
   );
 }
 
+/// Japanese paragraphs, for the page served in Shift_JIS.
+export const JAPANESE = [
+  '港湾局長は月曜日の朝、新しい防波堤を開通させた。三年前の嵐で旧市街の半分が浸水し、漁船団が一週間にわたって港に足止めされてから、住民はこの日を長い間待ち続けていた。式典には市長や漁業組合の代表も出席し、多くの市民が岸壁に集まって完成を祝った。会場では地元の高校の吹奏楽部が演奏し、参加者には記念の写真集が配られた。局長は挨拶の中で、工事に協力した作業員と近隣の住民に感謝の言葉を述べた。',
+  '技術者たちは百年に一度の高潮に耐えられるように防波堤を設計し、市議会は国の補助金と地元の負担金、そして二十年かけて返済する借入金で建設費をまかなった。工事は予定より半年遅れたが、費用は当初の見積もりの範囲内に収まったという。防波堤の高さは旧堤防より二メートル高く、内側には排水のための水門が三か所に設けられた。管理は市と県が共同で行い、毎年点検を実施する。',
+  '防波堤の建設を求めてきた漁師たちは、ようやく夜の間も安心して船を港に残しておけると話すが、河口の狭い水路をまだ心配している人もいる。組合は来月、市と話し合いの場を設け、水路の浚渫について要望を伝える予定だ。また、冬の時期には強い北風で波が高くなることがあり、船の出入りに注意が必要だという声も聞かれた。市は必要に応じて追加の対策を検討するとしている。',
+  '市議会は来年の春、防波堤の上に遊歩道を開く予定で、ベンチや街灯のほか、港の歴史とそこで働いてきた家族についての小さな博物館も設けるという。博物館には古い写真や漁具が展示され、子どもたちが港の暮らしを学べる場所になる。遊歩道からは湾全体と遠くの山々を見渡すことができ、観光客の増加も期待されている。商店街の店主たちは、週末の人出が増えることを楽しみにしていると話した。',
+];
+
+/// `text` in Shift_JIS, by the inverse of the platform's decoder (Node has no encoder for it).
+export function shiftJis(text) {
+  const decoder = new TextDecoder('shift_jis');
+  const bytes = new Map();
+  for (let lead = 0x81; lead <= 0xfc; lead++) {
+    if (lead >= 0xa0 && lead < 0xe0) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      const c = decoder.decode(Uint8Array.of(lead, trail));
+      if (c.length === 1 && c !== '\ufffd' && !bytes.has(c)) bytes.set(c, [lead, trail]);
+    }
+  }
+  return Buffer.from(
+    [...text].flatMap((c) => {
+      if (c.codePointAt(0) < 0x80) return [c.codePointAt(0)];
+      if (!bytes.has(c)) throw new Error(`shiftJis: no bytes for ${c}`);
+      return bytes.get(c);
+    }),
+  );
+}
+
 /// The always-reader site's pages (tests/browser/always.test.mjs): an article whose inline
 /// and external scripts mark the page and request a beacon, a home page (not an article)
-/// with a script too, and an article in windows-1251. A page script at the top of each
+/// with a script too, an article in windows-1251 and one in Shift_JIS. A page script at the top of each
 /// records, every frame, whether the page's own content was visible: a flash of the
 /// original shows in data-flashed.
 const PROBE = `<script>
@@ -232,6 +260,15 @@ export function alwaysCyrillic() {
   const body = CYRILLIC.map((p) => `<p>${p}</p>`).join('\n');
   return windows1251(`<!doctype html><html lang="ru"><head><title>Морская стена открыта</title></head>
 <body><main id="content"><article><h1>Морская стена открыта</h1>
+${body}
+</article></main></body></html>`);
+}
+
+/// Declared by its <meta charset> alone (served as plain text/html).
+export function alwaysJapanese() {
+  const body = JAPANESE.map((p) => `<p>${p}</p>`).join('\n');
+  return shiftJis(`<!doctype html><html lang="ja"><head><meta charset="Shift_JIS"><title>新しい防波堤が開通</title></head>
+<body><main id="content"><article><h1>新しい防波堤が開通</h1>
 ${body}
 </article></main></body></html>`);
 }
@@ -386,6 +423,7 @@ export function startServer() {
       if (name === 'article' || name === 'article-fail' || name === 'article-slow') res.writeHead(200, html).end(alwaysArticle());
       else if (name === 'home') res.writeHead(200, html).end(alwaysHome());
       else if (name === 'cyrillic') res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(alwaysCyrillic());
+      else if (name === 'japanese') res.writeHead(200, { 'content-type': 'text/html' }).end(alwaysJapanese());
       else if (name === 'moved') res.writeHead(302, { location: '/always/article' }).end();
       else if (name === 'trickle' || name === 'large') sendBigPage(res, url.pathname, name === 'trickle' ? 16 : 0);
       else if (name === 'tracker.js') {

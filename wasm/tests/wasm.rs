@@ -1,6 +1,7 @@
-//! The wasm-bindgen exports, run in headless Chromium by wasm-bindgen-test-runner
+//! The wasm-bindgen exports as the module ships them (with encoding-browser: the browser
+//! decodes legacy encodings), run in headless Chromium by wasm-bindgen-test-runner
 //! (`./build.sh test` runs them): what JavaScript gets back, and what it gets on bad input.
-#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![cfg(target_arch = "wasm32")]
 
 use js_sys::Reflect;
 use lectern::{wasm, Article, Options};
@@ -72,8 +73,17 @@ fn readerable_check() {
 
 #[wasm_bindgen_test]
 fn streamed_bytes_give_the_same_article_decoded_by_the_header_charset() {
-    // The page as windows-1252 bytes, as a server would send it.
-    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(PAGE);
+    // The page as windows-1252 bytes, as a server would send it (the module has no encoders).
+    let bytes: Vec<u8> = PAGE
+        .chars()
+        .map(|c| match c {
+            'é' => 0xe9,
+            '—' => 0x97,
+            '“' => 0x93,
+            '”' => 0x94,
+            c => u8::try_from(c).ok().filter(u8::is_ascii).expect("a character of PAGE"),
+        })
+        .collect();
     let options = serde_wasm_bindgen::to_value(&Options::new().url("https://harbour.example/news/tides").charset("windows-1252")).unwrap();
     let mut streaming = wasm::StreamingExtractor::new(options).unwrap();
     for chunk in bytes.chunks(97) {
@@ -90,4 +100,59 @@ fn streamed_bytes_give_the_same_article_decoded_by_the_header_charset() {
     // Used up: a second end is an error, not a panic.
     let again = streaming.end();
     assert!(again.is_err());
+}
+
+#[wasm_bindgen_test]
+fn streamed_shift_jis_is_decoded_by_its_meta_charset() {
+    // "日本語の記事" in Shift_JIS, with no charset but the page's own, in chunks of 5 bytes
+    // that cut its two-byte characters apart.
+    const JAPANESE: [u8; 12] = [0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x8b, 0x4c, 0x8e, 0x96];
+    let mut page = b"<!doctype html><html><head><meta charset=\"Shift_JIS\"><title>".to_vec();
+    page.extend_from_slice(&JAPANESE);
+    page.extend_from_slice(b"</title></head><body><article><p>");
+    for _ in 0..40 {
+        page.extend_from_slice(&JAPANESE);
+        page.extend_from_slice(b" - a sentence about it, long enough to be read as prose. ");
+    }
+    page.extend_from_slice(b"</p></article></body></html>");
+    let mut streaming = wasm::StreamingExtractor::new(JsValue::UNDEFINED).unwrap();
+    for chunk in page.chunks(5) {
+        streaming.write(chunk).unwrap();
+    }
+    let article: Article = serde_wasm_bindgen::from_value(streaming.end().unwrap()).unwrap();
+    assert_eq!(article.title.as_deref(), Some("日本語の記事"));
+    assert_eq!(article.text.matches("日本語の記事 - a sentence").count(), 40, "{}", article.text);
+}
+
+#[wasm_bindgen_test]
+fn utf8_is_decoded_alike_however_the_bytes_are_cut() {
+    // Valid sequences of every length, truncated and invalid ones, a surrogate's encoding.
+    let bytes = b"a\xe2\x82\xacb\xf0\x9f\x99\x82c\xe2\x82d\xff\xf0\x9f\xed\xa0\x80e\xc3";
+    let whole = String::from_utf8_lossy(bytes);
+    for cut in 0..=bytes.len() {
+        let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();
+        let mut text = String::new();
+        decoder.decode_to_string(&bytes[..cut], &mut text, false);
+        decoder.decode_to_string(&bytes[cut..], &mut text, true);
+        assert_eq!(text, whole, "cut at {cut}");
+        // lol_html's way: into a small buffer, again while the output is full.
+        let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();
+        let (mut text, mut buffer) = (String::new(), "     ".to_string());
+        for (part, last) in [(&bytes[..cut], false), (&bytes[cut..], true)] {
+            let mut result = encoding_rs::CoderResult::OutputFull;
+            let mut part = part;
+            while result == encoding_rs::CoderResult::OutputFull {
+                let (r, read, written, _) = decoder.decode_to_str(part, &mut buffer, last);
+                text.push_str(&buffer[..written]);
+                (result, part) = (r, &part[read..]);
+            }
+        }
+        assert_eq!(text, whole, "cut at {cut}, small buffer");
+    }
+    // A byte-order mark is removed even when cut in two.
+    let mut decoder = encoding_rs::UTF_8.new_decoder_with_bom_removal();
+    let mut text = String::new();
+    decoder.decode_to_string(b"\xef", &mut text, false);
+    decoder.decode_to_string(b"\xbb\xbfx\xef\xbb\xbf", &mut text, true);
+    assert_eq!(text, "x\u{feff}");
 }
