@@ -392,7 +392,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         return None;
     }
     // What follows a separator or an "Updated"/"Edited by" note is not the name.
-    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| find_ignore_case(&b, stop)).min() {
+    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| lower.find(stop).filter(|&i| i > 0)).min() {
         b.truncate(cut);
     }
     let b = strip_prefix_ignore_case(b.trim(), rules::BYLINE_PREFIXES);
@@ -403,10 +403,6 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         return None;
     }
     (!joined.is_empty() && joined.chars().count() < 100).then(|| joined.to_string())
-}
-
-fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
-    hay.to_ascii_lowercase().find(needle).filter(|&i| i > 0)
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {
