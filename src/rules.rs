@@ -1179,15 +1179,20 @@ pub fn opens_with(text: &str, phrase: &str) -> bool {
     !phrase.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
 }
 
-/// Substring search for the short strings class names are: a plain scan beats building
-/// a two-way searcher per call.
+/// Substring search for the short strings class names are: memchr finds each place the
+/// needle's first byte is, which beats building a two-way searcher per call (and a byte
+/// by byte scan: 1 % of `lectern batch`).
 pub fn contains(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = needle.split_first() else { return true };
-    if hay.len() < needle.len() {
-        return false;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(first, &hay[at..]) {
+        if hay[at + i + 1..].starts_with(rest) {
+            return true;
+        }
+        at += i + 1;
     }
-    (0..=hay.len() - needle.len()).any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
+    false
 }
 
 /// Many patterns matched in one pass over a string: at each position only the patterns
