@@ -546,7 +546,9 @@ impl ScanState {
         let mut raw = 0u32;
         let mut commas = 0u32;
         let mut in_space = self.in_space;
+        let mut ascii = true;
         for &b in s.as_bytes() {
+            ascii &= b.is_ascii();
             raw += u32::from(b & 0xC0 != 0x80);
             if b.is_ascii_whitespace() {
                 if !in_space {
@@ -564,8 +566,8 @@ impl ScanState {
                 }
             }
         }
-        // Full-width and ideographic commas count as commas too (U+FF0C, U+3001).
-        if s.len() != chars as usize {
+        // Full-width and ideographic commas count as commas too (U+FF0C, U+3001, U+060C).
+        if !ascii {
             commas += s.matches(['\u{ff0c}', '\u{3001}', '\u{060c}']).count() as u32;
         }
         self.in_space = in_space;
