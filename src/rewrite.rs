@@ -624,7 +624,8 @@ impl Writer<'_> {
             return;
         }
         let mut text = decode_entities(raw);
-        if text.contains(INVISIBLE) {
+        // (All of them are outside ASCII: most text is settled by one fast check.)
+        if !text.is_ascii() && text.contains(INVISIBLE) {
             text = text.replace(INVISIBLE, "").into();
         }
         let pre = self.in_pre();
