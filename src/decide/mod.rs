@@ -113,9 +113,10 @@ struct Hints<'a> {
     /// `class << 16 | id`, or `UNKNOWN`.
     bits: Vec<std::cell::Cell<u32>>,
     /// Pages repeat the same class strings (list items, cards, menu entries): each
-    /// distinct string is matched once for its hint bits, once for its token rule.
-    seen: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
-    seen_rule: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
+    /// distinct string is matched once for its hint bits, once for its token rule. Hashed
+    /// with foldhash, still seeded per process: SipHash took half of each lookup.
+    seen: std::cell::RefCell<foldhash::HashMap<&'a str, u16>>,
+    seen_rule: std::cell::RefCell<foldhash::HashMap<&'a str, u16>>,
     /// Whether the id is the node's own (not a heading's anchor): 0 unknown, 1 yes, 2 no.
     own_id: Vec<std::cell::Cell<u8>>,
     /// The index of the first token rule the class and id match, `NO_RULE`, or `UNKNOWN_RULE`.
