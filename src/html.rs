@@ -24,11 +24,16 @@ macro_rules! tags {
     };
 }
 
-/// A name of at most 15 bytes as one number: its bytes, zero-padded, and its length in the
-/// last byte. Names compare as integers, not through memcmp.
+/// A name of at most 15 bytes, ASCII-lowercased, as one number: its bytes, zero-padded,
+/// and its length in the last byte. Names compare as integers, not through memcmp.
 fn key(name: &[u8]) -> Option<u128> {
+    if name.len() > 15 {
+        return None;
+    }
     let mut bytes = [0u8; 16];
-    bytes.get_mut(..name.len()).filter(|_| name.len() < 16)?.copy_from_slice(name);
+    for (k, b) in bytes.iter_mut().zip(name) {
+        *k = b.to_ascii_lowercase();
+    }
     bytes[15] = name.len() as u8;
     Some(u128::from_le_bytes(bytes))
 }
@@ -66,21 +71,12 @@ tags! {
 }
 
 impl Tag {
-    /// The tag for a tag name as written in the source, in any case.
+    /// The tag for a tag name as written in the source, in any case. Tags are bucketed by
+    /// length and first byte, so a lookup compares against one or two names instead of
+    /// walking every name (the scan looks up every start and end tag).
     pub fn from_bytes(name: &[u8]) -> Tag {
-        let mut lower = [0u8; 15];
-        let Some(lower) = lower.get_mut(..name.len()) else { return Tag::Other };
-        for (l, b) in lower.iter_mut().zip(name) {
-            *l = b.to_ascii_lowercase();
-        }
-        Tag::lookup(lower)
-    }
-
-    /// Tags are bucketed by length and first byte, so a lookup compares against one or two
-    /// names instead of walking every name (the scan looks up every start and end tag).
-    fn lookup(name: &[u8]) -> Tag {
         static TABLE: std::sync::OnceLock<Vec<Vec<(u128, Tag)>>> = std::sync::OnceLock::new();
-        let bucket = |name: &[u8]| name.len() * 256 + usize::from(name[0]);
+        let bucket = |name: &[u8]| name.len() * 256 + usize::from(name[0].to_ascii_lowercase());
         let table = TABLE.get_or_init(|| {
             let mut table = vec![Vec::new(); 16 * 256];
             for &(n, tag) in NAMED {
