@@ -395,7 +395,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         return None;
     }
     // What follows a separator or an "Updated"/"Edited by" note is not the name.
-    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| lower.find(stop).filter(|&i| i > 0)).min() {
+    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| rules::find(&lower, stop).filter(|&i| i > 0)).min() {
         b.truncate(cut);
     }
     let b = strip_prefix_ignore_case(b.trim(), rules::BYLINE_PREFIXES);

@@ -1183,16 +1183,21 @@ pub fn opens_with(text: &str, phrase: &str) -> bool {
 /// needle's first byte is, which beats building a two-way searcher per call (and a byte
 /// by byte scan: 1 % of `lectern batch`).
 pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// Where `needle` first is in `hay`, as `str::find` says, searched as [`contains`] does.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else { return true };
+    let Some((&first, rest)) = needle.split_first() else { return Some(0) };
     let mut at = 0;
     while let Some(i) = memchr::memchr(first, &hay[at..]) {
         if hay[at + i + 1..].starts_with(rest) {
-            return true;
+            return Some(at + i);
         }
         at += i + 1;
     }
-    false
+    None
 }
 
 /// Many patterns matched in one pass over a string: at each position only the patterns
