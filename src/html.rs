@@ -24,8 +24,18 @@ macro_rules! tags {
     };
 }
 
-fn bucket(name: &str) -> usize {
-    (name.len() & 15) * 256 + usize::from(name.as_bytes()[0])
+/// A name of at most 15 bytes, ASCII-lowercased, as one number: its bytes, zero-padded,
+/// and its length in the last byte. Names compare as integers, not through memcmp.
+fn key(name: &[u8]) -> Option<u128> {
+    if name.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    for (k, b) in bytes.iter_mut().zip(name) {
+        *k = b.to_ascii_lowercase();
+    }
+    bytes[15] = name.len() as u8;
+    Some(u128::from_le_bytes(bytes))
 }
 
 tags! {
@@ -61,30 +71,21 @@ tags! {
 }
 
 impl Tag {
-    /// The tag for a lowercase tag name. Tags are bucketed by length and first byte, so a
-    /// lookup compares against one or two names instead of walking every name.
-    pub fn from_name(name: &str) -> Tag {
-        static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, Tag)>>> = std::sync::OnceLock::new();
+    /// The tag for a tag name as written in the source, in any case. Tags are bucketed by
+    /// length and first byte, so a lookup compares against one or two names instead of
+    /// walking every name (the scan looks up every start and end tag).
+    pub fn from_bytes(name: &[u8]) -> Tag {
+        static TABLE: std::sync::OnceLock<Vec<Vec<(u128, Tag)>>> = std::sync::OnceLock::new();
+        let bucket = |name: &[u8]| name.len() * 256 + usize::from(name[0].to_ascii_lowercase());
         let table = TABLE.get_or_init(|| {
             let mut table = vec![Vec::new(); 16 * 256];
             for &(n, tag) in NAMED {
-                table[bucket(n)].push((n, tag));
+                table[bucket(n.as_bytes())].extend(key(n.as_bytes()).map(|k| (k, tag)));
             }
             table
         });
-        if name.is_empty() || name.len() > 15 {
-            return Tag::Other;
-        }
-        table[bucket(name)].iter().find(|(n, _)| *n == name).map_or(Tag::Other, |&(_, tag)| tag)
-    }
-
-    /// The tag for a tag name as written in the source, in any case.
-    pub fn from_bytes(name: &[u8]) -> Tag {
-        let mut lower = [0u8; 16];
-        let Some(lower) = lower.get_mut(..name.len()) else { return Tag::Other };
-        lower.copy_from_slice(name);
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).map_or(Tag::Other, Tag::from_name)
+        let Some(k) = key(name).filter(|_| !name.is_empty()) else { return Tag::Other };
+        table[bucket(name)].iter().find(|&&(n, _)| n == k).map_or(Tag::Other, |&(_, tag)| tag)
     }
 
     pub fn is_heading(self) -> bool {
@@ -317,11 +318,14 @@ mod tests {
     #[test]
     fn every_tag_name_round_trips() {
         for &(name, tag) in NAMED {
-            assert_eq!(Tag::from_name(name), tag, "{name}");
+            assert_eq!(Tag::from_bytes(name.as_bytes()), tag, "{name}");
             assert_eq!(tag.name(), name);
         }
-        assert_eq!(Tag::from_name("my-widget"), Tag::Other);
-        assert_eq!(Tag::from_name(""), Tag::Other);
-        assert_eq!(Tag::from_name("a-very-long-custom-element"), Tag::Other);
+        assert_eq!(Tag::from_bytes(b"my-widget"), Tag::Other);
+        assert_eq!(Tag::from_bytes(b""), Tag::Other);
+        assert_eq!(Tag::from_bytes(b"a-very-long-custom-element"), Tag::Other);
+        assert_eq!(Tag::from_bytes(b"DiV"), Tag::Div);
+        assert_eq!(Tag::from_bytes(b"div\0"), Tag::Other);
+        assert_eq!(Tag::from_bytes(b"foreignObject"), Tag::ForeignObject);
     }
 }

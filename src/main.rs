@@ -24,9 +24,6 @@ macro_rules! say {
     }};
 }
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(name = "lectern", version, about = "Reader-mode article extraction")]
 struct Cli {

@@ -269,14 +269,17 @@ fn dates_with_labels(text: &str) -> Vec<(String, bool)> {
         .map(str::to_lowercase)
         .filter(|w| !rules::DATE_FILLERS.contains(&w.as_str()))
         .collect();
-    let trim = |w: &str| w.trim_end_matches(['.', ')', ';', ':']).to_string();
+    // Slices, not copies: each word is tried as a day, a month and a year at three places.
+    fn trim(w: &str) -> &str {
+        w.trim_end_matches(['.', ')', ';', ':'])
+    }
     let month = |w: &str| {
         let w = trim(w);
         rules::MONTH_NAMES.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
     };
     let day = |w: &str| {
         let w = trim(w);
-        let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(&w).to_string();
+        let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
         w.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && w.len() <= 2)
     };
     let year = |w: &str| {
@@ -286,7 +289,7 @@ fn dates_with_labels(text: &str) -> Vec<(String, bool)> {
     let mut found = vec![];
     for k in 0..words.len() {
         let at = |j: usize| words.get(k + j).map_or("", String::as_str);
-        let date = numeric_date(&trim(at(0)))
+        let date = numeric_date(trim(at(0)))
             .or_else(|| Some((year(at(2))?, month(at(0))?, day(at(1))?)))
             .or_else(|| Some((year(at(2))?, month(at(1))?, day(at(0))?)));
         if let Some((y, m, d)) = date {
@@ -392,7 +395,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         return None;
     }
     // What follows a separator or an "Updated"/"Edited by" note is not the name.
-    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| find_ignore_case(&b, stop)).min() {
+    if let Some(cut) = rules::BYLINE_STOPS.iter().filter_map(|stop| rules::find(&lower, stop).filter(|&i| i > 0)).min() {
         b.truncate(cut);
     }
     let b = strip_prefix_ignore_case(b.trim(), rules::BYLINE_PREFIXES);
@@ -403,10 +406,6 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         return None;
     }
     (!joined.is_empty() && joined.chars().count() < 100).then(|| joined.to_string())
-}
-
-fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
-    hay.to_ascii_lowercase().find(needle).filter(|&i| i > 0)
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {

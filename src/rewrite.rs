@@ -243,10 +243,13 @@ fn rewrite_range(summary: &Summary, source: &str, decision: &Decision, range: (u
     };
     let writer = RefCell::new(writer);
     {
-        let settings = Settings::new().with_strict(false).append_element_content_handler(element!("*", |el| {
-            writer.borrow_mut().start(el);
-            Ok(())
-        }));
+        let settings = Settings::new()
+            .with_strict(false)
+            .append_element_content_handler(element!("*", |el| {
+                writer.borrow_mut().start(el);
+                Ok(())
+            }))
+            .append_document_content_handler(crate::scan::lex_all());
         let mut rewriter = HtmlRewriter::new(settings, crate::scan::discard as fn(&[u8]));
         // The scan already parsed these bytes; a failure here leaves the partial output.
         let _ = rewriter.write(slice.as_bytes()).and_then(|()| rewriter.end());
@@ -621,7 +624,8 @@ impl Writer<'_> {
             return;
         }
         let mut text = decode_entities(raw);
-        if text.contains(INVISIBLE) {
+        // (All of them are outside ASCII: most text is settled by one fast check.)
+        if !text.is_ascii() && text.contains(INVISIBLE) {
             text = text.replace(INVISIBLE, "").into();
         }
         let pre = self.in_pre();

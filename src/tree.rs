@@ -265,11 +265,11 @@ mod tests {
     #[test]
     fn block_start_closes_open_paragraph() {
         let mut s = OpenElements::default();
-        s.push(Tag::from_name("div"), 0, 0);
-        s.push(Tag::from_name("p"), 1, 1);
-        s.push(Tag::from_name("b"), 2, 2);
+        s.push(Tag::Div, 0, 0);
+        s.push(Tag::P, 1, 1);
+        s.push(Tag::B, 2, 2);
         let mut closed = vec![];
-        s.close_implied_by(Tag::from_name("div"), |o| closed.push(o.data));
+        s.close_implied_by(Tag::Div, |o| closed.push(o.data));
         assert_eq!(closed, vec![2, 1]);
         assert_eq!(names(&s), ["div"]);
     }
@@ -277,17 +277,17 @@ mod tests {
     #[test]
     fn list_item_closes_sibling_item_not_outer_list_item() {
         let mut s = OpenElements::default();
-        s.push(Tag::from_name("ul"), 0, 0);
-        s.push(Tag::from_name("li"), 1, 1);
-        s.push(Tag::from_name("ul"), 2, 2);
-        s.push(Tag::from_name("li"), 3, 3);
-        s.close_implied_by(Tag::from_name("li"), |_| {});
+        s.push(Tag::Ul, 0, 0);
+        s.push(Tag::Li, 1, 1);
+        s.push(Tag::Ul, 2, 2);
+        s.push(Tag::Li, 3, 3);
+        s.close_implied_by(Tag::Li, |_| {});
         assert_eq!(names(&s), ["ul", "li", "ul"]);
         let mut s2 = OpenElements::default();
-        s2.push(Tag::from_name("ul"), 0, 0);
-        s2.push(Tag::from_name("li"), 1, 1);
-        s2.push(Tag::from_name("ul"), 2, 2);
-        s2.close_implied_by(Tag::from_name("li"), |_| {});
+        s2.push(Tag::Ul, 0, 0);
+        s2.push(Tag::Li, 1, 1);
+        s2.push(Tag::Ul, 2, 2);
+        s2.close_implied_by(Tag::Li, |_| {});
         assert_eq!(names(&s2), ["ul", "li", "ul"]);
     }
 
@@ -319,10 +319,10 @@ mod tests {
     #[test]
     fn paragraph_inside_table_cell_is_not_closed_from_outside() {
         let mut s = OpenElements::default();
-        s.push(Tag::from_name("p"), 0, 0);
-        s.push(Tag::from_name("table"), 1, 1);
-        s.push(Tag::from_name("td"), 2, 2);
-        s.close_implied_by(Tag::from_name("p"), |_| {});
+        s.push(Tag::P, 0, 0);
+        s.push(Tag::Table, 1, 1);
+        s.push(Tag::Td, 2, 2);
+        s.close_implied_by(Tag::P, |_| {});
         assert_eq!(names(&s), ["p", "table", "td"]);
     }
 

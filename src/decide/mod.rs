@@ -113,9 +113,10 @@ struct Hints<'a> {
     /// `class << 16 | id`, or `UNKNOWN`.
     bits: Vec<std::cell::Cell<u32>>,
     /// Pages repeat the same class strings (list items, cards, menu entries): each
-    /// distinct string is matched once for its hint bits, once for its token rule.
-    seen: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
-    seen_rule: std::cell::RefCell<std::collections::HashMap<&'a str, u16>>,
+    /// distinct string is matched once for its hint bits, once for its token rule. Hashed
+    /// with foldhash, still seeded per process: SipHash took half of each lookup.
+    seen: std::cell::RefCell<foldhash::HashMap<&'a str, u16>>,
+    seen_rule: std::cell::RefCell<foldhash::HashMap<&'a str, u16>>,
     /// Whether the id is the node's own (not a heading's anchor): 0 unknown, 1 yes, 2 no.
     own_id: Vec<std::cell::Cell<u8>>,
     /// The index of the first token rule the class and id match, `NO_RULE`, or `UNKNOWN_RULE`.
@@ -542,31 +543,39 @@ mod ctx {
     pub const CAPTION: u8 = 32;
 }
 
-/// For each node, what its ancestors are (`ctx` bits), top-down in one pass.
+/// For each node, what its ancestors are (`ctx` bits), top-down in one pass. What a
+/// parent passes down is worked out once, not once per child (a list's class was matched
+/// against the caption hints for each of its items).
 fn context(summary: &Summary) -> Vec<u8> {
     let nodes = &summary.nodes;
     let mut out = vec![0u8; nodes.len()];
+    let mut passed: Vec<Option<u8>> = vec![None; nodes.len()];
     for i in 0..nodes.len() {
         let Some(p) = nodes[i].parent() else { continue };
-        let mut bits = out[p];
-        match nodes[p].tag {
-            Tag::Table => {
-                bits |= ctx::TABLE;
-                if is_data_table(&nodes[p]) {
-                    bits |= ctx::DATA_TABLE | ctx::NEAREST_TABLE_IS_DATA;
-                } else {
-                    bits &= !ctx::NEAREST_TABLE_IS_DATA;
-                }
-            }
-            Tag::Code | Tag::Pre => bits |= ctx::CODE,
-            Tag::Figure => bits |= ctx::FIGURE,
-            Tag::Figcaption | Tag::Caption => bits |= ctx::CAPTION,
-            _ => {}
-        }
-        if rules::mentions(summary.class(&nodes[p]), rules::CAPTION_HINTS) {
-            bits |= ctx::CAPTION;
-        }
-        out[i] = bits;
+        out[i] = *passed[p].get_or_insert_with(|| passed_down(summary, p, out[p]));
     }
     out
+}
+
+/// The `ctx` bits the children of `p` have, `p`'s own being `bits`.
+fn passed_down(summary: &Summary, p: usize, mut bits: u8) -> u8 {
+    let node = &summary.nodes[p];
+    match node.tag {
+        Tag::Table => {
+            bits |= ctx::TABLE;
+            if is_data_table(node) {
+                bits |= ctx::DATA_TABLE | ctx::NEAREST_TABLE_IS_DATA;
+            } else {
+                bits &= !ctx::NEAREST_TABLE_IS_DATA;
+            }
+        }
+        Tag::Code | Tag::Pre => bits |= ctx::CODE,
+        Tag::Figure => bits |= ctx::FIGURE,
+        Tag::Figcaption | Tag::Caption => bits |= ctx::CAPTION,
+        _ => {}
+    }
+    if rules::mentions(summary.class(node), rules::CAPTION_HINTS) {
+        bits |= ctx::CAPTION;
+    }
+    bits
 }
