@@ -17,6 +17,8 @@
 //                the corpus (Chrome stops it after 30 s idle, so a toggle often starts it):
 //                its first extraction and the toggle it gets, against Readability.js's first
 //                parse; and the same in a worker that started 1.5 s earlier (0 skips it)
+//   --ext-b DIR  with --wake: a second build's scripts (e.g. before a change), loaded beside
+//                --ext's (or dist/test-chrome's) and measured alternately, page by page
 //   --no-steady  skip the extraction part (for --first, --wake or --e2e alone)
 //   --ext DIR    the extension to measure in --e2e; default dist/test-chrome
 //   --profile    also a V8 CPU profile of Lectern's runs alone: where its time goes
@@ -570,10 +572,18 @@ async function wakeRuns(n) {
   const step = Math.max(1, cases.length / n);
   const picked = Array.from({ length: Math.min(n, cases.length) }, (_, i) => cases[Math.floor(i * step)]);
   const { testCopyOfExtension } = await import('../../tests/browser/server.mjs');
-  const extension = testCopyOfExtension('chrome', (manifest, dir) => {
-    manifest.host_permissions = ['<all_urls>'];
-    if (option('--ext', null)) cpSync(option('--ext'), dir, { recursive: true, filter: (file) => !file.endsWith('manifest.json') });
-  });
+  const { createHash } = await import('node:crypto');
+  const copy = (scripts) =>
+    testCopyOfExtension('chrome', (manifest, dir) => {
+      manifest.host_permissions = ['<all_urls>'];
+      if (scripts) cpSync(scripts, dir, { recursive: true, filter: (file) => !file.endsWith('manifest.json') });
+    });
+  // Each build in an extension of its own; Chrome names an unpacked one after its path.
+  const builds = [['', copy(option('--ext', null))]];
+  if (option('--ext-b', null)) builds.push([' B', copy(option('--ext-b'))]);
+  const idOf = (dir) => [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
+  const scopes = Object.fromEntries(builds.map(([suffix, dir]) => [suffix, `chrome-extension://${idOf(dir)}/`]));
+  const extension = builds.map(([, dir]) => dir).join(',');
   const profile = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
   const flags = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
   const context = await chromium.launchPersistentContext(profile, {
@@ -586,8 +596,7 @@ async function wakeRuns(n) {
   const results = [];
   try {
     await serve(context, { isolate: false });
-    const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const scope = `chrome-extension://${new URL(first.url()).host}/`;
+    if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (d) => d.dismiss().catch(() => {}));
     const cdp = await context.newCDPSession(page);
@@ -611,7 +620,7 @@ async function wakeRuns(n) {
       if (error || result.exceptionDetails) throw new Error(JSON.stringify(error ?? result.exceptionDetails).slice(0, 300));
       return result.result.value;
     }
-    async function restart() {
+    async function restart(scope) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.send('ServiceWorker.startWorker', { scopeURL: scope });
       for (let i = 0; i < 500; i++) {
@@ -636,18 +645,18 @@ async function wakeRuns(n) {
       chrome.action.onClicked.dispatch(tab);
       return at;
     })()`;
-    async function toggle(c, warm) {
+    async function toggle(c, warm, scope) {
       await load(page, c.load);
       await page.bringToFront();
       await page.evaluate(PAINTED);
-      await restart();
+      await restart(scope);
       if (warm) await page.waitForTimeout(1500);
       const clicked = await evaluate(CLICK);
       const shown = await page.evaluate(() => Promise.race([window.__lecternPainted, new Promise((r) => setTimeout(() => r(null), 15000))]));
       if (shown === null) throw new Error('no reader view within 15 s');
       return { ms: shown.painted - clicked, appended: shown.appended - clicked };
     }
-    async function extract(c, warm) {
+    async function extract(c, warm, scope) {
       await load(page, c.load);
       await page.bringToFront();
       const serialize = await page.evaluate(() => {
@@ -655,7 +664,7 @@ async function wakeRuns(n) {
         document.documentElement.outerHTML;
         return performance.now() - t0;
       });
-      await restart();
+      await restart(scope);
       if (warm) await page.waitForTimeout(1500);
       // The page's HTML reaches the worker as the toggle's does: from the page, not over CDP.
       const r = await evaluate(`(async () => {
@@ -688,13 +697,16 @@ async function wakeRuns(n) {
         await fresh.close();
       }
     }
-    const ways = {
-      readability,
-      'extract-wake': (c) => extract(c, false),
-      'extract-warm': (c) => extract(c, true),
-      'toggle-wake': (c) => toggle(c, false),
-      'toggle-warm': (c) => toggle(c, true),
-    };
+    const ways = { readability };
+    for (const [suffix] of builds) {
+      const scope = scopes[suffix];
+      Object.assign(ways, {
+        [`extract-wake${suffix}`]: (c) => extract(c, false, scope),
+        [`extract-warm${suffix}`]: (c) => extract(c, true, scope),
+        [`toggle-wake${suffix}`]: (c) => toggle(c, false, scope),
+        [`toggle-warm${suffix}`]: (c) => toggle(c, true, scope),
+      });
+    }
     const names = Object.keys(ways);
     for (const [i, c] of picked.entries()) {
       progress('wake', i + 1, picked.length);
@@ -713,21 +725,24 @@ async function wakeRuns(n) {
     await context.close();
     await peer.close();
     rmSync(profile, { recursive: true, force: true });
-    rmSync(extension, { recursive: true, force: true });
+    for (const [, dir] of builds) rmSync(dir, { recursive: true, force: true });
   }
   const ms = (way, key = 'ms') => results.map((r) => r[way][key]);
   console.log(`\nThe service worker restarted before each page (--wake), ${results.length} pages spread over scrapinghub-dev, one run per way and page:`);
   console.log('ms                                                           median     p90');
   const row = (label, xs) => console.log(`${label.padEnd(59)} ${f(median(xs)).padStart(7)} ${f(quantile(xs, 0.9)).padStart(7)}`);
   row("Readability.js: cloneNode + parse, first call, fresh context", ms('readability'));
-  row('Lectern, worker just started: outerHTML + extractArticle', ms('extract-wake'));
-  row('  of which outerHTML (the page\'s first)', ms('extract-wake', 'serialize'));
-  row('  load() and the template before it (not counted)', ms('extract-wake', 'load'));
-  row('Lectern, worker started 1.5 s before: outerHTML + extract', ms('extract-warm'));
-  row('toggle → painted, the click starts the worker', ms('toggle-wake'));
-  row('  → reader view in the page', ms('toggle-wake', 'appended'));
-  row('toggle → painted, worker started 1.5 s before', ms('toggle-warm'));
-  for (const way of ['extract-wake', 'extract-warm']) {
+  for (const [suffix, dir] of builds) {
+    if (builds.length > 1) console.log(`build${suffix || ' A'}: ${suffix ? option('--ext-b') : option('--ext', 'dist/test-chrome')} (${dir})`);
+    row(`Lectern${suffix}, worker just started: outerHTML + extractArticle`, ms(`extract-wake${suffix}`));
+    row('  of which outerHTML (the page\'s first)', ms(`extract-wake${suffix}`, 'serialize'));
+    row('  load() and the template before it (not counted)', ms(`extract-wake${suffix}`, 'load'));
+    row(`Lectern${suffix}, worker started 1.5 s before: outerHTML + extract`, ms(`extract-warm${suffix}`));
+    row(`toggle → painted${suffix}, the click starts the worker`, ms(`toggle-wake${suffix}`));
+    row('  → reader view in the page', ms(`toggle-wake${suffix}`, 'appended'));
+    row(`toggle → painted${suffix}, worker started 1.5 s before`, ms(`toggle-warm${suffix}`));
+  }
+  for (const way of builds.flatMap(([suffix]) => [`extract-wake${suffix}`, `extract-warm${suffix}`])) {
     const ratios = results.map((r) => r.readability.ms / r[way].ms);
     console.log(`Readability.js / Lectern ${way}, per page: median ${f(median(ratios))}×, p10 ${f(quantile(ratios, 0.1))}×, p90 ${f(quantile(ratios, 0.9))}×, pages under 1×: ${ratios.filter((x) => x < 1).length}`);
   }
