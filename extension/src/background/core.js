@@ -46,6 +46,7 @@ let warming;
 export function warmUpSoon() {
   setTimeout(() => {
     if (wanted) return;
+    readerTemplate().catch(() => {});
     warming ??= (async () => {
       await load();
       const page = samplePage();
@@ -59,10 +60,15 @@ export function warmUpSoon() {
   }, WARM_DELAY_MS);
 }
 
-/** A toggle or declutter has started: the core is fetched and instantiated now. */
+/**
+ * A toggle or declutter has started: the core is fetched and instantiated now, and the reader
+ * view's template read, while the content script is injected and captures the page. Read after
+ * the extraction, the template cost 20–45 ms more on a toggle (benches/browser/run.mjs --wake).
+ */
 export function wantCore() {
   wanted = true;
   load().catch(() => {});
+  readerTemplate().catch(() => {});
 }
 
 /**
@@ -88,7 +94,12 @@ async function useCore(call) {
 // The reader view's structure (reader.html), read once.
 let template;
 export function readerTemplate() {
-  template ??= fetch(api.runtime.getURL('reader.html')).then((r) => r.text());
+  template ??= fetch(api.runtime.getURL('reader.html'))
+    .then((r) => r.text())
+    .catch((e) => {
+      template = undefined;
+      throw e;
+    });
   return template;
 }
 
