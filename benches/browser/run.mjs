@@ -19,6 +19,7 @@
 //                parse; and the same in a worker that started 1.5 s earlier (0 skips it)
 //   --ext-b DIR  with --wake: a second build's scripts (e.g. before a change), loaded beside
 //                --ext's (or dist/test-chrome's) and measured alternately, page by page
+//   --wake-ways  with --wake: only these of extract-wake,extract-warm,toggle-wake,toggle-warm
 //   --no-steady  skip the extraction part (for --first, --wake or --e2e alone)
 //   --ext DIR    the extension to measure in --e2e; default dist/test-chrome
 //   --profile    also a V8 CPU profile of Lectern's runs alone: where its time goes
@@ -707,7 +708,8 @@ async function wakeRuns(n) {
         [`toggle-warm${suffix}`]: (c) => toggle(c, true, scope),
       });
     }
-    const names = Object.keys(ways);
+    const only = option('--wake-ways', null)?.split(',');
+    const names = Object.keys(ways).filter((way) => way === 'readability' || !only || only.includes(way.replace(/ B$/, '')));
     for (const [i, c] of picked.entries()) {
       progress('wake', i + 1, picked.length);
       const row = { id: c.id, bytes: c.html.length };
@@ -727,7 +729,7 @@ async function wakeRuns(n) {
     rmSync(profile, { recursive: true, force: true });
     for (const [, dir] of builds) rmSync(dir, { recursive: true, force: true });
   }
-  const ms = (way, key = 'ms') => results.map((r) => r[way][key]);
+  const ms = (way, key = 'ms') => results.map((r) => r[way]?.[key] ?? NaN);
   console.log(`\nThe service worker restarted before each page (--wake), ${results.length} pages spread over scrapinghub-dev, one run per way and page:`);
   console.log('ms                                                           median     p90');
   const row = (label, xs) => console.log(`${label.padEnd(59)} ${f(median(xs)).padStart(7)} ${f(quantile(xs, 0.9)).padStart(7)}`);
@@ -742,7 +744,7 @@ async function wakeRuns(n) {
     row('  → reader view in the page', ms(`toggle-wake${suffix}`, 'appended'));
     row(`toggle → painted${suffix}, worker started 1.5 s before`, ms(`toggle-warm${suffix}`));
   }
-  for (const way of builds.flatMap(([suffix]) => [`extract-wake${suffix}`, `extract-warm${suffix}`])) {
+  for (const way of builds.flatMap(([suffix]) => [`extract-wake${suffix}`, `extract-warm${suffix}`]).filter((way) => results[0]?.[way])) {
     const ratios = results.map((r) => r.readability.ms / r[way].ms);
     console.log(`Readability.js / Lectern ${way}, per page: median ${f(median(ratios))}×, p10 ${f(quantile(ratios, 0.1))}×, p90 ${f(quantile(ratios, 0.9))}×, pages under 1×: ${ratios.filter((x) => x < 1).length}`);
   }
