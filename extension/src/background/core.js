@@ -7,7 +7,7 @@
 // itself (import.meta.url); '/' is the package's root.
 import * as lectern from '/pkg/lectern.js';
 import { api } from '../common/api.js';
-import { headerWords } from '../common/article.js';
+import { dateText, headerWords, writtenDates } from '../common/article.js';
 import { samplePage } from './warm-up.js';
 
 // The wasm module is fetched and instantiated when the background starts (warmUpSoon) or on
@@ -47,6 +47,7 @@ export function warmUpSoon() {
   setTimeout(() => {
     if (wanted) return;
     readerTemplate().catch(() => {});
+    dateText('2026-01-02'); // Intl's locale data, loaded once (writtenDates)
     warming ??= (async () => {
       await load();
       const page = samplePage();
@@ -69,6 +70,8 @@ export function wantCore() {
   wanted = true;
   load().catch(() => {});
   readerTemplate().catch(() => {});
+  // Intl's locale data, loaded while the page is captured rather than after (writtenDates).
+  setTimeout(() => dateText('2026-01-02'), 0);
 }
 
 /**
@@ -108,7 +111,8 @@ export function readerTemplate() {
 export async function extractArticle(html, url, images) {
   wanted = true;
   const { ok, value, error } = await useCore(() => lectern.extract(html, { url, images, markRemoved: true, words: headerWords() }));
-  return ok ? { ok, article: value, template: await readerTemplate() } : { ok, error };
+  // The article's dates written out here, where Intl is ready, not in the content script.
+  return ok ? { ok, article: value, template: await readerTemplate(), dates: writtenDates(value) } : { ok, error };
 }
 
 export async function findClutter(html, url) {
