@@ -561,9 +561,10 @@ if (FIRST > 0) first = await firstExtractions(FIRST);
 // after 30 s idle: "open an article, read a minute, press the button" meets a stopped worker,
 // which the click starts. Here the worker is stopped and started again (CDP's ServiceWorker
 // domain; Playwright does not follow a restarted worker, so it is driven over CDP), and then:
-//   extract, wake:  the test build's lecternCore: load() (fetch, compile, instantiate) and the
-//                   reader template first, then extractArticle() of the page's outerHTML,
-//                   timed alone, plus the page's own first outerHTML;
+//   extract, wake:  the test build's lecternCore: what a click starts (wantCore: load() —
+//                   fetch, compile, instantiate — and the reader template) first, then
+//                   extractArticle() of the page's outerHTML, timed alone, plus the page's
+//                   own first outerHTML;
 //   extract, warm:  the same in a worker started 1.5 s before (its warm-up has run);
 //   toggle, wake:   the click dispatched in the just-started worker → reader view painted;
 //   toggle, warm:   the click in a worker started 1.5 s before → painted.
@@ -671,9 +672,12 @@ async function wakeRuns(n) {
       const r = await evaluate(`(async () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         const [{ result: html }] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => document.documentElement.outerHTML });
+        // As a click does (wantCore, where the build has it), then the page's HTML.
         const t0 = performance.now();
+        lecternCore.wantCore?.();
         await lecternCore.load();
         await lecternCore.readerTemplate();
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const t1 = performance.now();
         const reply = await lecternCore.extractArticle(html, ${JSON.stringify(c.url)}, true);
         return { load: t1 - t0, extract: performance.now() - t1, ok: reply.ok };
