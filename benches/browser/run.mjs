@@ -13,7 +13,14 @@
 //   --e2e N      trigger → painted on the N largest pages (0 skips it); default 10
 //   --first N    the first extraction in a fresh browser context, on N pages spread over
 //                the corpus, against Readability.js's first parse (0 skips it); default 0
-//   --no-steady  skip the extraction part (for --first or --e2e alone)
+//   --wake N     the service worker stopped and restarted before each of N pages spread over
+//                the corpus (Chrome stops it after 30 s idle, so a toggle often starts it):
+//                its first extraction and the toggle it gets, against Readability.js's first
+//                parse; and the same in a worker that started 1.5 s earlier (0 skips it)
+//   --ext-b DIR  with --wake: a second build's scripts (e.g. before a change), loaded beside
+//                --ext's (or dist/test-chrome's) and measured alternately, page by page
+//   --wake-ways  with --wake: only these of extract-wake,extract-warm,toggle-wake,toggle-warm
+//   --no-steady  skip the extraction part (for --first, --wake or --e2e alone)
 //   --ext DIR    the extension to measure in --e2e; default dist/test-chrome
 //   --profile    also a V8 CPU profile of Lectern's runs alone: where its time goes
 //   --json FILE  the per-page figures as JSON
@@ -58,6 +65,7 @@ const COLD = args.includes('--cold');
 const WARMUP = Number(option('--warmup', COLD ? 1 : 3));
 const E2E = Number(option('--e2e', 10));
 const FIRST = Number(option('--first', 0));
+const WAKE = Number(option('--wake', 0));
 const STEADY_PART = !args.includes('--no-steady');
 const WARM_ROUNDS = Number(option('--warm-rounds', 2));
 const WARM_PAUSE = Number(option('--warm-pause', 100));
@@ -223,6 +231,18 @@ async function load(page, url) {
 // everything compiled by TurboFan up front (these flags change when, not what, V8 compiles),
 // and --warmup 3 for the JIT of Readability.js. --cold: Chromium's own tiering, 1 warm-up.
 const STEADY = '--no-liftoff --no-wasm-lazy-compilation';
+// Run in the page before a toggle: window.__lecternPainted resolves, with the times, two frames
+// after the reader view (or its "no article" notice) is in the document: painted then.
+const PAINTED = `void (window.__lecternPainted = new Promise((resolve) => {
+  const found = () => document.querySelector('#lectern-reader .lectern-content, #lectern-reader .lectern-empty');
+  const observer = new MutationObserver(() => {
+    if (!found()) return;
+    observer.disconnect();
+    const appended = performance.timeOrigin + performance.now();
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ appended, painted: performance.timeOrigin + performance.now() })));
+  });
+  observer.observe(document.documentElement, { childList: true });
+}))`;
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -537,6 +557,208 @@ let first = null;
 if (FIRST > 0) first = await firstExtractions(FIRST);
 
 // ------------------------------------------------------------------------------------------
+// 1c. A toggle that wakes the service worker (--wake N). Chrome stops an extension's worker
+// after 30 s idle: "open an article, read a minute, press the button" meets a stopped worker,
+// which the click starts. Here the worker is stopped and started again (CDP's ServiceWorker
+// domain; Playwright does not follow a restarted worker, so it is driven over CDP), and then:
+//   extract, wake:  the test build's lecternCore: what a click starts (wantCore: load() —
+//                   fetch, compile, instantiate — and the reader template) first, then
+//                   extractArticle() of the page's outerHTML, timed alone, plus the page's
+//                   own first outerHTML;
+//   extract, warm:  the same in a worker started 1.5 s before (its warm-up has run);
+//   toggle, wake:   the click dispatched in the just-started worker → reader view painted;
+//   toggle, warm:   the click in a worker started 1.5 s before → painted.
+// Against Readability.js's first cloneNode + parse of the page in a fresh browser context.
+
+async function wakeRuns(n) {
+  const step = Math.max(1, cases.length / n);
+  const picked = Array.from({ length: Math.min(n, cases.length) }, (_, i) => cases[Math.floor(i * step)]);
+  const { testCopyOfExtension } = await import('../../tests/browser/server.mjs');
+  const { createHash } = await import('node:crypto');
+  const copy = (scripts) =>
+    testCopyOfExtension('chrome', (manifest, dir) => {
+      manifest.host_permissions = ['<all_urls>'];
+      if (scripts) cpSync(scripts, dir, { recursive: true, filter: (file) => !file.endsWith('manifest.json') });
+    });
+  // Each build in an extension of its own; Chrome names an unpacked one after its path.
+  const builds = [['', copy(option('--ext', null))]];
+  if (option('--ext-b', null)) builds.push([' B', copy(option('--ext-b'))]);
+  const idOf = (dir) => [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
+  const scopes = Object.fromEntries(builds.map(([suffix, dir]) => [suffix, `chrome-extension://${idOf(dir)}/`]));
+  const extension = builds.map(([, dir]) => dir).join(',');
+  const profile = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
+  const flags = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...flags],
+  });
+  const peer = await chromium.launch({ executablePath, headless: true, args: flags });
+  const results = [];
+  try {
+    await serve(context, { isolate: false });
+    if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('dialog', (d) => d.dismiss().catch(() => {}));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    // The worker over CDP: attached through the page's session, messages relayed.
+    let worker = null;
+    let messageId = 0;
+    const replies = new Map();
+    cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+      const m = JSON.parse(message);
+      if (sessionId === worker?.sessionId && replies.has(m.id)) replies.get(m.id)(m);
+    });
+    const toWorker = (method, params) =>
+      new Promise((resolve) => {
+        const id = ++messageId;
+        replies.set(id, resolve);
+        cdp.send('Target.sendMessageToTarget', { sessionId: worker.sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+    async function evaluate(expression) {
+      const { result, error } = await toWorker('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (error || result.exceptionDetails) throw new Error(JSON.stringify(error ?? result.exceptionDetails).slice(0, 300));
+      return result.result.value;
+    }
+    async function restart(scope) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: scope });
+      for (let i = 0; i < 500; i++) {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(scope));
+        if (target) {
+          const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+          worker = { sessionId };
+          // Until the background's module has run.
+          for (let k = 0; k < 500; k++) {
+            if (await evaluate('typeof lecternCore').then((t) => t === 'object', () => false)) return performance.now();
+            await new Promise((r) => setTimeout(r, 5));
+          }
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('the service worker did not start again');
+    }
+    const CLICK = `(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const at = performance.timeOrigin + performance.now();
+      chrome.action.onClicked.dispatch(tab);
+      return at;
+    })()`;
+    async function toggle(c, warm, scope) {
+      await load(page, c.load);
+      await page.bringToFront();
+      await page.evaluate(PAINTED);
+      await restart(scope);
+      if (warm) await page.waitForTimeout(1500);
+      const clicked = await evaluate(CLICK);
+      const shown = await page.evaluate(() => Promise.race([window.__lecternPainted, new Promise((r) => setTimeout(() => r(null), 15000))]));
+      if (shown === null) throw new Error('no reader view within 15 s');
+      return { ms: shown.painted - clicked, appended: shown.appended - clicked };
+    }
+    async function extract(c, warm, scope) {
+      await load(page, c.load);
+      await page.bringToFront();
+      const serialize = await page.evaluate(() => {
+        const t0 = performance.now();
+        document.documentElement.outerHTML;
+        return performance.now() - t0;
+      });
+      await restart(scope);
+      if (warm) await page.waitForTimeout(1500);
+      // The page's HTML reaches the worker as the toggle's does: from the page, not over CDP.
+      const r = await evaluate(`(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        const [{ result: html }] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => document.documentElement.outerHTML });
+        // As a click does (wantCore, where the build has it), then the page's HTML.
+        const t0 = performance.now();
+        lecternCore.wantCore?.();
+        await lecternCore.load();
+        await lecternCore.readerTemplate();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const t1 = performance.now();
+        const reply = await lecternCore.extractArticle(html, ${JSON.stringify(c.url)}, true);
+        return { load: t1 - t0, extract: performance.now() - t1, ok: reply.ok };
+      })()`);
+      if (!r.ok) throw new Error('extraction failed');
+      return { ms: serialize + r.extract, serialize, ...r };
+    }
+    async function readability(c) {
+      const fresh = await peer.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+      try {
+        await serve(fresh, { isolate: false });
+        const p = await fresh.newPage();
+        p.on('dialog', (d) => d.dismiss().catch(() => {}));
+        await load(p, c.load);
+        await p.addScriptTag({ url: `${ASSETS}Readability.js` });
+        return await p.evaluate(() => {
+          const t0 = performance.now();
+          new window.Readability(document.cloneNode(true)).parse();
+          return { ms: performance.now() - t0 };
+        });
+      } finally {
+        await fresh.close();
+      }
+    }
+    const ways = { readability };
+    for (const [suffix] of builds) {
+      const scope = scopes[suffix];
+      Object.assign(ways, {
+        [`extract-wake${suffix}`]: (c) => extract(c, false, scope),
+        [`extract-warm${suffix}`]: (c) => extract(c, true, scope),
+        [`toggle-wake${suffix}`]: (c) => toggle(c, false, scope),
+        [`toggle-warm${suffix}`]: (c) => toggle(c, true, scope),
+      });
+    }
+    const only = option('--wake-ways', null)?.split(',');
+    const names = Object.keys(ways).filter((way) => way === 'readability' || !only || only.includes(way.replace(/ B$/, '')));
+    for (const [i, c] of picked.entries()) {
+      progress('wake', i + 1, picked.length);
+      const row = { id: c.id, bytes: c.html.length };
+      try {
+        for (let k = 0; k < names.length; k++) {
+          const way = names[(i + k) % names.length];
+          row[way] = await ways[way](c);
+        }
+        results.push(row);
+      } catch (e) {
+        console.error(`\nbench: ${c.id.slice(0, 12)} (wake) skipped: ${e.message.split('\n')[0]}`);
+      }
+    }
+  } finally {
+    await context.close();
+    await peer.close();
+    rmSync(profile, { recursive: true, force: true });
+    for (const [, dir] of builds) rmSync(dir, { recursive: true, force: true });
+  }
+  const ms = (way, key = 'ms') => results.map((r) => r[way]?.[key] ?? NaN);
+  console.log(`\nThe service worker restarted before each page (--wake), ${results.length} pages spread over scrapinghub-dev, one run per way and page:`);
+  console.log('ms                                                           median     p90');
+  const row = (label, xs) => console.log(`${label.padEnd(59)} ${f(median(xs)).padStart(7)} ${f(quantile(xs, 0.9)).padStart(7)}`);
+  row("Readability.js: cloneNode + parse, first call, fresh context", ms('readability'));
+  for (const [suffix, dir] of builds) {
+    if (builds.length > 1) console.log(`build${suffix || ' A'}: ${suffix ? option('--ext-b') : option('--ext', 'dist/test-chrome')} (${dir})`);
+    row(`Lectern${suffix}, worker just started: outerHTML + extractArticle`, ms(`extract-wake${suffix}`));
+    row('  of which outerHTML (the page\'s first)', ms(`extract-wake${suffix}`, 'serialize'));
+    row('  load() and the template before it (not counted)', ms(`extract-wake${suffix}`, 'load'));
+    row(`Lectern${suffix}, worker started 1.5 s before: outerHTML + extract`, ms(`extract-warm${suffix}`));
+    row(`toggle → painted${suffix}, the click starts the worker`, ms(`toggle-wake${suffix}`));
+    row('  → reader view in the page', ms(`toggle-wake${suffix}`, 'appended'));
+    row(`toggle → painted${suffix}, worker started 1.5 s before`, ms(`toggle-warm${suffix}`));
+  }
+  for (const way of builds.flatMap(([suffix]) => [`extract-wake${suffix}`, `extract-warm${suffix}`]).filter((way) => results[0]?.[way])) {
+    const ratios = results.map((r) => r.readability.ms / r[way].ms);
+    console.log(`Readability.js / Lectern ${way}, per page: median ${f(median(ratios))}×, p10 ${f(quantile(ratios, 0.1))}×, p90 ${f(quantile(ratios, 0.9))}×, pages under 1×: ${ratios.filter((x) => x < 1).length}`);
+  }
+  return results;
+}
+
+let wake = null;
+if (WAKE > 0) wake = await wakeRuns(WAKE);
+
+// ------------------------------------------------------------------------------------------
 // 2. The extension: trigger → reader view painted, on the largest pages.
 
 let e2e = null;
@@ -574,20 +796,7 @@ async function endToEnd(n) {
     async function once(c) {
       await load(page, c.load);
       await page.bringToFront();
-      // Resolves, with the time, two frames after the reader view (or its "no article"
-      // notice) is in the document: it has been painted then.
-      await page.evaluate(() => {
-        window.__lecternPainted = new Promise((resolve) => {
-          const found = () => document.querySelector('#lectern-reader .lectern-content, #lectern-reader .lectern-empty');
-          const observer = new MutationObserver(() => {
-            if (!found()) return;
-            observer.disconnect();
-            const appended = performance.timeOrigin + performance.now();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve({ appended, painted: performance.timeOrigin + performance.now() })));
-          });
-          observer.observe(document.documentElement, { childList: true });
-        });
-      });
+      await page.evaluate(PAINTED);
       const t0 = performance.now();
       const clicked = await worker.evaluate(async () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
@@ -631,6 +840,6 @@ async function endToEnd(n) {
   }
 }
 
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ chrome: chromeVersion, runs: RUNS, warmup: WARMUP, medianRatio, sumRatio, skipped, rows, first, e2e }, null, 1));
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ chrome: chromeVersion, runs: RUNS, warmup: WARMUP, medianRatio, sumRatio, skipped, rows, first, wake, e2e }, null, 1));
 console.log(`\n(${f((performance.now() - started) / 1000, 0)} s)`);
 process.exit(failed ? 1 : 0);

@@ -59,6 +59,17 @@ async function readerText(page) {
   return page.locator('#lectern-reader').innerText();
 }
 
+test("the article's date is written out in its language", async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/dated`);
+  await toggle(page);
+  await readerText(page);
+  const date = page.locator('#lectern-reader time.lectern-date');
+  assert.equal(await date.getAttribute('datetime'), '2025-03-04');
+  assert.equal(await date.innerText(), '4. März 2025');
+  await page.close();
+});
+
 test('both keyboard shortcuts bind on a fresh install (Chromium refuses keys it keeps for itself)', async () => {
   const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
   const bound = Object.fromEntries((await worker.evaluate(() => chrome.commands.getAll())).map((c) => [c.name, c.shortcut]));

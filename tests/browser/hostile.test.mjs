@@ -297,7 +297,9 @@ test('Chromium: the background tells a content script only what it needs, and ac
     await page.goto(`${base}/article`);
     assert.deepEqual(await ask({ type: 'always-check', url: 'https://elsewhere.example/' }), { go: true }, 'about its own page, whatever it names');
     const extracted = await ask({ type: 'extract', html: '<p>x</p>', url: `${base}/article` });
-    assert.deepEqual(Object.keys(extracted).sort(), ['article', 'listed', 'ok', 'template']);
+    // dates: the article's own dates written out (view.js), nothing of the background's.
+    assert.deepEqual(Object.keys(extracted).sort(), ['article', 'dates', 'listed', 'ok', 'template']);
+    assert.deepEqual(extracted.dates, {}, 'no date in <p>x</p>');
     assert.equal(extracted.listed, true);
     assert.deepEqual(await ask({ type: 'always-streamed', url: `${base}/article` }), { ok: false });
     // "Never on this page" puts the sender's page on the list, not the one it names.

@@ -79,7 +79,7 @@ for (const browser of ['chrome', 'firefox']) {
 // The test hooks (build.sh's TEST_HOOKS) are in the test builds only: a page or another
 // extension must find no entry point in what ships. The test builds hold them, so the names
 // looked for are the ones the code defines.
-const HOOKS = ['lecternToggle', 'lecternDeclutter', 'lecternSyncAlways'];
+const HOOKS = ['lecternToggle', 'lecternDeclutter', 'lecternSyncAlways', 'lecternCore'];
 
 for (const browser of ['chrome', 'firefox']) {
   test(`dist/${browser} and its zip carry no test hooks; dist/test-${browser} does`, () => {

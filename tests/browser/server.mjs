@@ -445,6 +445,14 @@ export function startServer() {
     } else if (url.pathname === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage({ title: 'Sea wall opens', extra: '<form id="search"><input id="q" name="q"></form><div style="height:3000px"></div>' }));
+    } else if (url.pathname === '/dated') {
+      // A German article with its date: the reader view writes the date out in German.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        articlePage({ title: 'Sea wall opens' })
+          .replace('<html lang="en">', '<html lang="de">')
+          .replace('</title>', '</title><meta property="article:published_time" content="2025-03-04">'),
+      );
     } else if (url.pathname === '/sections') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(sectionsPage());

@@ -35,7 +35,7 @@ export async function toggle() {
   const reply = await api.runtime.sendMessage({ type: 'extract', html, url: location.href, images: settings.images });
   if (!reply?.ok) return fail(reply?.error ?? t('noAnswer'));
   state.listed = reply.listed;
-  show(reply.article, reply.template, settings, html);
+  show(reply.article, reply.template, settings, html, reply.dates);
   return { on: true };
 }
 
@@ -48,10 +48,13 @@ export function present(article, template, settings, html, always) {
   prerender?.remove();
 }
 
-/** Shows the reader view; `html` is the page as captured, for a problem report. */
-function show(article, template, settings, html) {
+/**
+ * Shows the reader view; `html` is the page as captured, for a problem report; `dates` the
+ * article's dates written out by the background (localizeDates).
+ */
+function show(article, template, settings, html, dates) {
   // Built first: should it throw, the page has not been touched yet.
-  const view = buildReader(article, template, settings, html);
+  const view = buildReader(article, template, settings, html, dates);
   const { reader } = view;
   const root = document.documentElement;
   const saved = {
@@ -150,7 +153,7 @@ export function showOriginal() {
  * article, and wires its toolbar. The core has sanitized the content the same way.
  * Returns the view: {reader, controls, panels, settingsPanel, apply(settings), close()}.
  */
-function buildReader(article, template, settings, html) {
+function buildReader(article, template, settings, html, dates) {
   const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
   const reader = document.adoptNode(parse(template).getElementById('lectern-reader'));
   const slot = (name) => reader.querySelector(`.lectern-${name}`);
@@ -160,7 +163,7 @@ function buildReader(article, template, settings, html) {
   if (found) {
     // The core rendered the document, header and body.
     const rendered = document.adoptNode(parse(article.document).body.firstElementChild);
-    localizeDates(rendered, article.lang);
+    localizeDates(rendered, article.lang, dates);
     // Images of removed blocks load only once their block is shown: hidden, they would
     // still be fetched (the inert parse above fetches nothing).
     for (const image of rendered.querySelectorAll('[data-lectern-removed] img')) {
