@@ -46,8 +46,7 @@ let warming;
 export function warmUpSoon() {
   setTimeout(() => {
     if (wanted) return;
-    readerTemplate().catch(() => {});
-    dateText('2026-01-02'); // Intl's locale data, loaded once (writtenDates)
+    prepareReaderView();
     warming ??= (async () => {
       await load();
       const page = samplePage();
@@ -69,8 +68,16 @@ export function warmUpSoon() {
 export function wantCore() {
   wanted = true;
   load().catch(() => {});
+  prepareReaderView();
+}
+
+/**
+ * What a reader view needs from the background besides the core, ready before the article
+ * is: the template (reader.html) and Intl's locale data (writtenDates), the latter after a
+ * turn of the event loop so that a message that arrived goes first.
+ */
+function prepareReaderView() {
   readerTemplate().catch(() => {});
-  // Intl's locale data, loaded while the page is captured rather than after (writtenDates).
   setTimeout(() => dateText('2026-01-02'), 0);
 }
 

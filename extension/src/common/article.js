@@ -23,15 +23,14 @@ export function localizeDates(root, lang, written = {}) {
  * The dates of a rendered document (`article.document`) written out in its language, by their
  * `datetime`, for localizeDates. The background writes them: the first date a JS context
  * writes out costs it 13–22 ms (Intl's locale data), which a content script, new on every
- * page, would pay on each toggle, and the background once.
+ * page, would pay on each toggle, and the background once. The document's one date is the
+ * header's, which the core renders from the published time (src/render.rs), its `datetime`
+ * the time trimmed: read from there, not searched for in the rendered document.
  */
 export function writtenDates(article) {
-  const written = {};
-  for (const [, value] of String(article.document ?? '').matchAll(/<time class="lectern-date" datetime="([^"&<]*)">/g)) {
-    const text = dateText(value, article.lang);
-    if (text !== null) written[value] = text;
-  }
-  return written;
+  const value = article.published_time?.trim();
+  const text = value ? dateText(value, article.lang) : null;
+  return text === null ? {} : { [value]: text };
 }
 
 /** A `datetime` value written out in `lang`; null for what is not a date. */
