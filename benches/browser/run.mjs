@@ -213,6 +213,39 @@ window.__bench = {
 `;
 
 /**
+ * A page in a new context of `browser`, its requests answered from memory (`serve`) and its
+ * dialogs dismissed. The caller closes the context.
+ */
+async function servedPage(browser, isolate) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  try {
+    await serve(context, { isolate });
+    const page = await context.newPage();
+    page.on('dialog', (d) => d.dismiss().catch(() => {}));
+    return { context, page };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+/** Readability.js's first parse of case `c` in a fresh context of `browser`: its ms, and whether it found an article. */
+async function readabilityFirst(browser, c, isolate) {
+  const { context, page } = await servedPage(browser, isolate);
+  try {
+    await load(page, c.load);
+    await page.addScriptTag({ url: `${ASSETS}Readability.js` });
+    return await page.evaluate(() => {
+      const t0 = performance.now();
+      const article = new window.Readability(document.cloneNode(true)).parse();
+      return { ms: performance.now() - t0, found: Boolean(article) };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Loads `url` and waits for its load event, or for 5 s after the document is parsed (one
  * page never fires it, all its requests refused). Not page.goto's own wait: a page that
  * starts a navigation of its own (answered 204) leaves that waiting for ever.
@@ -273,10 +306,7 @@ if (STEADY_PART) {
     args: ['--no-sandbox', `--js-flags=--expose-gc ${COLD ? '' : STEADY} ${option('--js-flags', '')}`.trim(), '--disable-background-networking', '--disable-component-update'],
   });
   chromeVersion = browser.version();
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
-  await serve(context, { isolate: true });
-  const page = await context.newPage();
-  page.on('dialog', (d) => d.dismiss().catch(() => {}));
+  const { context, page } = await servedPage(browser, true);
   const cdp = PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -487,20 +517,10 @@ async function firstExtractions(n) {
   const results = [];
   /** One way on one page, in a fresh context: ms of the first extraction (and the set-up). */
   async function once(c, way) {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    if (way === 'readability') return readabilityFirst(browser, c, true);
+    const { context, page } = await servedPage(browser, true);
     try {
-      await serve(context, { isolate: true });
-      const page = await context.newPage();
-      page.on('dialog', (d) => d.dismiss().catch(() => {}));
       await load(page, c.load);
-      if (way === 'readability') {
-        await page.addScriptTag({ url: `${ASSETS}Readability.js` });
-        return await page.evaluate(() => {
-          const t0 = performance.now();
-          const article = new window.Readability(document.cloneNode(true)).parse();
-          return { ms: performance.now() - t0, found: Boolean(article) };
-        });
-      }
       await page.addScriptTag({ type: 'module', content: FIRST_MODULE });
       await page.waitForFunction(() => window.__first, null, { timeout: 20000 });
       const init = await page.evaluate(() => window.__first.init());
@@ -685,24 +705,7 @@ async function wakeRuns(n) {
       if (!r.ok) throw new Error('extraction failed');
       return { ms: serialize + r.extract, serialize, ...r };
     }
-    async function readability(c) {
-      const fresh = await peer.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
-      try {
-        await serve(fresh, { isolate: false });
-        const p = await fresh.newPage();
-        p.on('dialog', (d) => d.dismiss().catch(() => {}));
-        await load(p, c.load);
-        await p.addScriptTag({ url: `${ASSETS}Readability.js` });
-        return await p.evaluate(() => {
-          const t0 = performance.now();
-          new window.Readability(document.cloneNode(true)).parse();
-          return { ms: performance.now() - t0 };
-        });
-      } finally {
-        await fresh.close();
-      }
-    }
-    const ways = { readability };
+    const ways = { readability: (c) => readabilityFirst(peer, c, false) };
     for (const [suffix] of builds) {
       const scope = scopes[suffix];
       Object.assign(ways, {
